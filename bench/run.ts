@@ -1,0 +1,87 @@
+// `npm run bench`: runs every scenario on the real program in LiteSVM and writes
+// bench/results.json and bench/results.md (compute units, sizes, rent, test-suite time).
+import { execFileSync } from "child_process";
+import fs from "fs";
+import path from "path";
+import { LiteSVM } from "litesvm";
+import { SCENARIOS, type Measurement } from "./scenarios";
+
+const ACCOUNT_SIZES: Record<string, number> = { Pool: 1024 };
+const LAMPORTS_PER_SOL = 1_000_000_000;
+
+async function main(): Promise<void> {
+  const results: Record<string, Measurement> = {};
+  for (const [name, run] of Object.entries(SCENARIOS)) results[name] = await run();
+
+  const budgets = JSON.parse(
+    fs.readFileSync(path.join(__dirname, "budgets.json"), "utf8"),
+  ) as Record<string, number>;
+  const rent = new LiteSVM();
+  const suiteSeconds = timeSuite();
+
+  const lines = [
+    "# Benchmarks",
+    "",
+    `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} (LiteSVM ${litesvmVersion()}, real SBF program). Compute units are deterministic; times are not.`,
+    "",
+    "## Compute units per instruction",
+    "",
+    "| scenario | CU | budget | accounts | tx bytes | NFTs |",
+    "|---|---:|---:|---:|---:|---:|",
+    ...Object.entries(results).map(
+      ([name, m]) =>
+        `| ${name} | ${m.cu} | ${budgets[name] ?? "—"} | ${m.accounts} | ${m.txBytes} | ${m.nfts} |`,
+    ),
+    "",
+    "## Account sizes and rent",
+    "",
+    "| account | bytes | rent (SOL) |",
+    "|---|---:|---:|",
+    ...Object.entries(ACCOUNT_SIZES).map(
+      ([name, bytes]) =>
+        `| ${name} | ${bytes} | ${(Number(rent.minimumBalanceForRentExemption(BigInt(bytes))) / LAMPORTS_PER_SOL).toFixed(6)} |`,
+    ),
+    "",
+    "## Test suite",
+    "",
+    `TypeScript suites (\`tests/**/*.test.ts\`, after build): ${suiteSeconds.toFixed(1)} s on this machine (2 cores).`,
+    "",
+  ];
+  fs.writeFileSync(path.join(__dirname, "results.json"), JSON.stringify(results, null, 2) + "\n");
+  fs.writeFileSync(path.join(__dirname, "results.md"), lines.join("\n"));
+  console.log(lines.join("\n"));
+}
+
+function timeSuite(): number {
+  const start = process.hrtime.bigint();
+  execFileSync(
+    "npx",
+    [
+      "ts-mocha",
+      "-p",
+      "tsconfig.json",
+      "--timeout",
+      "120000",
+      "--reporter",
+      "dot",
+      "tests/**/*.test.ts",
+    ],
+    {
+      cwd: path.join(__dirname, ".."),
+      stdio: "ignore",
+    },
+  );
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+function litesvmVersion(): string {
+  const pkg = JSON.parse(fs.readFileSync(require.resolve("litesvm/package.json"), "utf8")) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,221 @@
+//! `initialize_pool`: creates a staking pool for a verified collection and/or creator.
+//!
+//! Accounts: `[pool (w), authority (s), payer (w, s), system_program]`.
+//! Args: `pool_id: u64, collection: Option<Pubkey>, creator: Option<Pubkey>,
+//! default_tier_weight: u32, uri: String`.
+
+use crate::{
+    borsh::Reader,
+    constants::{MAX_URI_LEN, POOL_SEED},
+    discriminator,
+    error::StakingError,
+    events::PoolInitialized,
+    pda,
+    state::{Key, Pool, ZeroCopyAccount, NO_KEY},
+    validation::{require_signer, require_system_program, require_uninitialized, require_writable},
+};
+use pinocchio::{
+    cpi::{Seed, Signer},
+    sysvars::{clock::Clock, Sysvar},
+    AccountView, Address, ProgramResult,
+};
+
+/// `sha256("global:initialize_pool")[..8]`.
+pub const DISCRIMINATOR: [u8; 8] = discriminator::instruction("initialize_pool");
+
+/// Decoded instruction arguments.
+struct Args<'a> {
+    pool_id: u64,
+    collection: Key,
+    creator: Key,
+    default_tier_weight: u32,
+    uri: &'a [u8],
+}
+
+impl<'a> Args<'a> {
+    fn parse(data: &'a [u8]) -> Result<Self, StakingError> {
+        let mut reader = Reader::new(data);
+        let args = Self {
+            pool_id: reader.u64()?,
+            collection: reader
+                .option_address()?
+                .map_or(NO_KEY, |key| key.to_bytes()),
+            creator: reader
+                .option_address()?
+                .map_or(NO_KEY, |key| key.to_bytes()),
+            default_tier_weight: reader.u32()?,
+            uri: reader.string(MAX_URI_LEN, StakingError::UriTooLong)?,
+        };
+        reader.finish()?;
+        Ok(args)
+    }
+
+    /// A pool must name what it accepts (a zero key counts as none), and the default tier
+    /// must earn something: a zero weight would let NFTs sit in escrow earning nothing.
+    fn validate(&self) -> Result<(), StakingError> {
+        if self.collection == NO_KEY && self.creator == NO_KEY {
+            return Err(StakingError::MissingCollectionOrCreator);
+        }
+        if self.default_tier_weight == 0 {
+            return Err(StakingError::InvalidTierWeight);
+        }
+        Ok(())
+    }
+}
+
+/// Creates and fills the `Pool` account, then emits `PoolInitialized`.
+pub fn process(program_id: &Address, accounts: &mut [AccountView], data: &[u8]) -> ProgramResult {
+    let args = Args::parse(data)?;
+    let [pool, authority, payer, system_program, ..] = accounts else {
+        return Err(StakingError::NotEnoughAccounts.into());
+    };
+
+    // Validate everything before the first write.
+    require_signer(authority)?;
+    require_signer(payer)?;
+    require_writable(payer)?;
+    require_writable(pool)?;
+    require_system_program(system_program)?;
+    let pool_id_bytes = args.pool_id.to_le_bytes();
+    let (expected, bump) = pda::find(
+        &[POOL_SEED, authority.address().as_ref(), &pool_id_bytes],
+        program_id,
+    )
+    .ok_or(StakingError::InvalidPoolAddress)?;
+    if pool.address() != &expected {
+        return Err(StakingError::InvalidPoolAddress.into());
+    }
+    require_uninitialized(pool, program_id, StakingError::PoolAlreadyInitialized)?;
+    args.validate()?;
+    let now = Clock::get()?.unix_timestamp;
+
+    // Create the account; tolerates lamports already sent to the address (see validation.rs).
+    let bump_seed = [bump];
+    let seeds = [
+        Seed::from(POOL_SEED),
+        Seed::from(authority.address().as_ref()),
+        Seed::from(&pool_id_bytes),
+        Seed::from(&bump_seed),
+    ];
+    pinocchio_system::create_account_with_minimum_balance_signed(
+        pool,
+        Pool::SPACE,
+        program_id,
+        payer,
+        None,
+        &[Signer::from(&seeds)],
+    )?;
+
+    let authority_key = authority.address().to_bytes();
+    let pool_key = pool.address().to_bytes();
+    let mut data = pool.try_borrow_mut()?;
+    let state = Pool::init(&mut data)?;
+    state.authority = authority_key;
+    state.seed_authority = authority_key;
+    state.collection = args.collection;
+    state.creator = args.creator;
+    state.pool_id = args.pool_id;
+    state.created_at = now;
+    state.default_tier_weight = args.default_tier_weight;
+    state.bump = bump;
+    state.uri_len = u8::try_from(args.uri.len()).map_err(|_| StakingError::UriTooLong)?;
+    state
+        .uri
+        .get_mut(..args.uri.len())
+        .ok_or(StakingError::UriTooLong)?
+        .copy_from_slice(args.uri);
+
+    PoolInitialized {
+        pool: &pool_key,
+        authority: &authority_key,
+        pool_id: args.pool_id,
+        collection: &args.collection,
+        creator: &args.creator,
+        default_tier_weight: args.default_tier_weight,
+        created_at: now,
+    }
+    .emit()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn encode(
+        pool_id: u64,
+        collection: Option<[u8; 32]>,
+        creator: Option<[u8; 32]>,
+        weight: u32,
+        uri: &[u8],
+    ) -> Vec<u8> {
+        let mut out = pool_id.to_le_bytes().to_vec();
+        for key in [collection, creator] {
+            match key {
+                Some(key) => {
+                    out.push(1);
+                    out.extend_from_slice(&key);
+                }
+                None => out.push(0),
+            }
+        }
+        out.extend_from_slice(&weight.to_le_bytes());
+        out.extend_from_slice(&(uri.len() as u32).to_le_bytes());
+        out.extend_from_slice(uri);
+        out
+    }
+
+    #[test]
+    fn parses_all_arguments() {
+        let data = encode(
+            42,
+            Some([1; 32]),
+            None,
+            100,
+            b"https://example.org/pool.json",
+        );
+        let args = Args::parse(&data).unwrap();
+        assert_eq!(args.pool_id, 42);
+        assert_eq!(args.collection, [1; 32]);
+        assert_eq!(args.creator, NO_KEY);
+        assert_eq!(args.default_tier_weight, 100);
+        assert_eq!(args.uri, b"https://example.org/pool.json");
+        assert_eq!(args.validate(), Ok(()));
+    }
+
+    #[test]
+    fn rejects_bad_arguments() {
+        let long_uri = [b'a'; MAX_URI_LEN + 1];
+        assert_eq!(
+            Args::parse(&encode(1, Some([1; 32]), None, 1, &long_uri)).err(),
+            Some(StakingError::UriTooLong)
+        );
+        assert!(Args::parse(&encode(1, Some([1; 32]), None, 1, &[b'a'; MAX_URI_LEN])).is_ok());
+        let mut trailing = encode(1, Some([1; 32]), None, 1, b"");
+        trailing.push(0);
+        assert_eq!(
+            Args::parse(&trailing).err(),
+            Some(StakingError::InvalidInstructionData)
+        );
+        let validate = |data: Vec<u8>| Args::parse(&data).unwrap().validate();
+        assert_eq!(
+            validate(encode(1, None, None, 1, b"")),
+            Err(StakingError::MissingCollectionOrCreator)
+        );
+        assert_eq!(
+            validate(encode(1, Some(NO_KEY), None, 1, b"")),
+            Err(StakingError::MissingCollectionOrCreator)
+        );
+        assert_eq!(
+            validate(encode(1, None, Some([2; 32]), 0, b"")),
+            Err(StakingError::InvalidTierWeight)
+        );
+    }
+
+    #[test]
+    fn discriminator_is_anchors() {
+        use sha2::{Digest, Sha256};
+        let hash = Sha256::digest(b"global:initialize_pool");
+        assert_eq!(DISCRIMINATOR, hash[..8]);
+    }
+}

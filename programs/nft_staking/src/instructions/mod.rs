@@ -1,0 +1,3 @@
+//! One file per instruction, grouped by who calls it.
+
+pub mod admin;

@@ -1,0 +1,127 @@
+//! `Pool`: one staking pool of one collection, with its tiers, lock options and reward streams.
+
+use super::{Key, ZeroCopyAccount};
+use crate::{
+    constants::{MAX_LOCK_OPTIONS, MAX_STREAMS, MAX_TIERS, MAX_URI_LEN},
+    discriminator,
+};
+
+/// A lock option a holder may choose when staking: locked for `duration_s`, weight multiplied
+/// by `multiplier_bps / 10_000`. `multiplier_bps == 0` marks an unused slot.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LockOption {
+    /// Lock length in seconds.
+    pub duration_s: u32,
+    /// Weight multiplier in basis points (10_000 = 1x).
+    pub multiplier_bps: u32,
+}
+
+/// A reward stream stored inline in the pool (see DESIGN.md §4 for the accumulator).
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RewardStream {
+    /// Mint of the reward token.
+    pub mint: Key,
+    /// Token account holding the rewards, owned by the pool PDA. Stored (not re-derived) so a
+    /// claim checks it with one 32-byte comparison instead of a PDA derivation.
+    pub vault: Key,
+    /// Rewards per unit of weight since the stream began, scaled by 1e12 (`u128` LE).
+    pub acc_per_weight: [u8; 16],
+    /// Σ over stakers of `weight × (acc_per_weight − checkpoint)`, scaled by 1e12 (`u128` LE):
+    /// earned but not yet checkpointed into anyone's `owed`. Kept so liability is O(1).
+    pub unsettled_scaled: [u8; 16],
+    /// Emission rate in base units per second (per weight unit, or in total; see `mode`).
+    pub rate: u64,
+    /// When accrual starts (unix seconds).
+    pub start_ts: i64,
+    /// When accrual ends (unix seconds).
+    pub end_ts: i64,
+    /// Time up to which `acc_per_weight` is accrued.
+    pub last_update_ts: i64,
+    /// Σ of stakers' checkpointed, unpaid rewards (`owed`).
+    pub owed_total: u64,
+    /// 0 = `FixedPerWeight`, 1 = `SharedEmission`.
+    pub mode: u8,
+    /// Bump of the vault PDA.
+    pub vault_bump: u8,
+    /// Explicit padding to 8-byte alignment (keeps Borsh and `repr(C)` identical).
+    pub padding: [u8; 6],
+}
+
+/// A staking pool. PDA `["pool", seed_authority, pool_id (u64 LE)]`.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Pool {
+    /// Who administers the pool (any signer: a wallet or a multisig vault PDA).
+    pub authority: Key,
+    /// Proposed next authority during a two-step transfer; zero when none.
+    pub pending_authority: Key,
+    /// The authority at creation, kept because it is a PDA seed.
+    pub seed_authority: Key,
+    /// Verified Metaplex collection mint accepted by the pool; zero when none.
+    pub collection: Key,
+    /// Verified creator accepted by the pool; zero when none.
+    pub creator: Key,
+    /// Merkle root of `(mint, tier)` leaves; zero when every NFT gets the default tier.
+    pub tier_root: [u8; 32],
+    /// Creator-chosen id, a PDA seed (one authority can run many pools).
+    pub pool_id: u64,
+    /// Creation time (unix seconds).
+    pub created_at: i64,
+    /// NFTs currently staked.
+    pub staked_count: u64,
+    /// Σ of staked weights.
+    pub total_weight: u64,
+    /// Weight of an NFT staked without a tier proof.
+    pub default_tier_weight: u32,
+    /// Weight of each tier; 0 marks an unused tier.
+    pub tier_weights: [u32; MAX_TIERS],
+    /// Lock options holders can choose from.
+    pub lock_options: [LockOption; MAX_LOCK_OPTIONS],
+    /// Canonical bump of the pool PDA.
+    pub bump: u8,
+    /// 1 while paused: stake and claim are refused, unstake never is.
+    pub paused: u8,
+    /// 1 once sunset: streams ended, locks lifted, no new stakes.
+    pub sunset: u8,
+    /// Number of streams in use (`streams[..stream_count]`).
+    pub stream_count: u8,
+    /// Length of `uri` in bytes.
+    pub uri_len: u8,
+    /// Explicit padding to 8-byte alignment.
+    pub padding: [u8; 7],
+    /// Reward streams.
+    pub streams: [RewardStream; MAX_STREAMS],
+    /// Pool metadata URI (terms, pictures), `uri[..uri_len]`.
+    pub uri: [u8; MAX_URI_LEN],
+    /// Reserved for future fields; zero.
+    pub reserved: [u8; 40],
+}
+
+// SAFETY: repr(C), only integers and byte arrays, no implicit padding (checked by the layout
+// tests against the IDL, which has no padding by construction).
+unsafe impl ZeroCopyAccount for Pool {
+    const DISCRIMINATOR: [u8; discriminator::LEN] = discriminator::account("Pool");
+}
+
+impl Pool {
+    /// The pool URI bytes.
+    pub fn uri(&self) -> &[u8] {
+        self.uri.get(..usize::from(self.uri_len)).unwrap_or(&[])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use core::mem::{align_of, size_of};
+
+    #[test]
+    fn pool_fits_one_kibibyte() {
+        assert_eq!(size_of::<LockOption>(), 8);
+        assert_eq!(size_of::<RewardStream>(), 144);
+        assert_eq!(align_of::<Pool>(), 8);
+        assert_eq!(Pool::SPACE, 1024);
+    }
+}

@@ -1,0 +1,221 @@
+//! The IDL JSON (`sdk/src/idl/nft_staking.json`) is what every client decodes with; these tests
+//! hold it to the program: address, discriminators, account layouts byte for byte, errors.
+#![allow(
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    missing_docs
+)] // test code: a panic is a failed assertion
+
+use core::mem::offset_of;
+use nft_staking::{
+    error::StakingError,
+    events::PoolInitialized,
+    instructions::admin::pool_initialize,
+    state::{LockOption, Pool, RewardStream, ZeroCopyAccount},
+};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+fn idl() -> Value {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../sdk/src/idl/nft_staking.json"
+    );
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn discriminator_of(value: &Value) -> Vec<u8> {
+    value["discriminator"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b.as_u64().unwrap() as u8)
+        .collect()
+}
+
+fn sha8(preimage: &str) -> Vec<u8> {
+    Sha256::digest(preimage.as_bytes())[..8].to_vec()
+}
+
+fn find<'a>(list: &'a Value, name: &str) -> &'a Value {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .find(|item| item["name"] == name)
+        .unwrap_or_else(|| panic!("{name} missing from IDL"))
+}
+
+/// Borsh size of a fixed-size IDL type.
+fn borsh_size(idl: &Value, ty: &Value) -> usize {
+    match ty {
+        Value::String(name) => match name.as_str() {
+            "u8" | "i8" | "bool" => 1,
+            "u16" | "i16" => 2,
+            "u32" | "i32" => 4,
+            "u64" | "i64" => 8,
+            "u128" | "i128" => 16,
+            "pubkey" => 32,
+            other => panic!("variable or unknown type {other}"),
+        },
+        Value::Object(map) if map.contains_key("array") => {
+            let array = map["array"].as_array().unwrap();
+            borsh_size(idl, &array[0]) * array[1].as_u64().unwrap() as usize
+        }
+        Value::Object(map) if map.contains_key("defined") => {
+            let name = map["defined"]["name"].as_str().unwrap();
+            struct_fields(idl, name)
+                .iter()
+                .map(|field| borsh_size(idl, &field["type"]))
+                .sum()
+        }
+        other => panic!("unsupported type {other}"),
+    }
+}
+
+fn struct_fields<'a>(idl: &'a Value, name: &str) -> &'a Vec<Value> {
+    find(&idl["types"], name)["type"]["fields"]
+        .as_array()
+        .unwrap()
+}
+
+/// Checks that the IDL lays `name` out exactly as Rust does: same fields, offsets and size.
+fn assert_layout(idl: &Value, name: &str, rust_offsets: &[(&str, usize)], rust_size: usize) {
+    let fields = struct_fields(idl, name);
+    assert_eq!(fields.len(), rust_offsets.len(), "{name}: field count");
+    let mut offset = 0;
+    for (field, (rust_name, rust_offset)) in fields.iter().zip(rust_offsets) {
+        assert_eq!(field["name"], *rust_name, "{name}: field order");
+        assert_eq!(offset, *rust_offset, "{name}.{rust_name}: offset");
+        offset += borsh_size(idl, &field["type"]);
+    }
+    assert_eq!(
+        offset, rust_size,
+        "{name}: size (implicit padding in Rust?)"
+    );
+}
+
+#[test]
+fn address_matches_declare_id() {
+    assert_eq!(
+        idl()["address"].as_str().unwrap(),
+        nft_staking::ID.to_string()
+    );
+}
+
+#[test]
+fn instruction_discriminators_match() {
+    let idl = idl();
+    let program = [("initialize_pool", pool_initialize::DISCRIMINATOR)];
+    let instructions = idl["instructions"].as_array().unwrap();
+    assert_eq!(
+        instructions.len(),
+        program.len(),
+        "every IDL instruction is dispatched"
+    );
+    for (name, discriminator) in program {
+        let entry = find(&idl["instructions"], name);
+        assert_eq!(discriminator_of(entry), discriminator, "{name}");
+        assert_eq!(
+            discriminator_of(entry),
+            sha8(&format!("global:{name}")),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn account_discriminators_and_sizes_match() {
+    let idl = idl();
+    let pool = find(&idl["accounts"], "Pool");
+    assert_eq!(discriminator_of(pool), Pool::DISCRIMINATOR);
+    assert_eq!(discriminator_of(pool), sha8("account:Pool"));
+    let size = borsh_size(&idl, &serde_json::json!({"defined": {"name": "Pool"}}));
+    assert_eq!(8 + size, Pool::SPACE);
+}
+
+#[test]
+fn pool_layout_matches_idl_field_by_field() {
+    let idl = idl();
+    assert_layout(
+        &idl,
+        "Pool",
+        &[
+            ("authority", offset_of!(Pool, authority)),
+            ("pending_authority", offset_of!(Pool, pending_authority)),
+            ("seed_authority", offset_of!(Pool, seed_authority)),
+            ("collection", offset_of!(Pool, collection)),
+            ("creator", offset_of!(Pool, creator)),
+            ("tier_root", offset_of!(Pool, tier_root)),
+            ("pool_id", offset_of!(Pool, pool_id)),
+            ("created_at", offset_of!(Pool, created_at)),
+            ("staked_count", offset_of!(Pool, staked_count)),
+            ("total_weight", offset_of!(Pool, total_weight)),
+            ("default_tier_weight", offset_of!(Pool, default_tier_weight)),
+            ("tier_weights", offset_of!(Pool, tier_weights)),
+            ("lock_options", offset_of!(Pool, lock_options)),
+            ("bump", offset_of!(Pool, bump)),
+            ("paused", offset_of!(Pool, paused)),
+            ("sunset", offset_of!(Pool, sunset)),
+            ("stream_count", offset_of!(Pool, stream_count)),
+            ("uri_len", offset_of!(Pool, uri_len)),
+            ("padding", offset_of!(Pool, padding)),
+            ("streams", offset_of!(Pool, streams)),
+            ("uri", offset_of!(Pool, uri)),
+            ("reserved", offset_of!(Pool, reserved)),
+        ],
+        size_of::<Pool>(),
+    );
+    assert_layout(
+        &idl,
+        "RewardStream",
+        &[
+            ("mint", offset_of!(RewardStream, mint)),
+            ("vault", offset_of!(RewardStream, vault)),
+            ("acc_per_weight", offset_of!(RewardStream, acc_per_weight)),
+            (
+                "unsettled_scaled",
+                offset_of!(RewardStream, unsettled_scaled),
+            ),
+            ("rate", offset_of!(RewardStream, rate)),
+            ("start_ts", offset_of!(RewardStream, start_ts)),
+            ("end_ts", offset_of!(RewardStream, end_ts)),
+            ("last_update_ts", offset_of!(RewardStream, last_update_ts)),
+            ("owed_total", offset_of!(RewardStream, owed_total)),
+            ("mode", offset_of!(RewardStream, mode)),
+            ("vault_bump", offset_of!(RewardStream, vault_bump)),
+            ("padding", offset_of!(RewardStream, padding)),
+        ],
+        size_of::<RewardStream>(),
+    );
+    assert_layout(
+        &idl,
+        "LockOption",
+        &[
+            ("duration_s", offset_of!(LockOption, duration_s)),
+            ("multiplier_bps", offset_of!(LockOption, multiplier_bps)),
+        ],
+        size_of::<LockOption>(),
+    );
+}
+
+#[test]
+fn event_discriminators_match() {
+    let idl = idl();
+    let event = find(&idl["events"], "PoolInitialized");
+    assert_eq!(discriminator_of(event), PoolInitialized::DISCRIMINATOR);
+    assert_eq!(discriminator_of(event), sha8("event:PoolInitialized"));
+}
+
+#[test]
+fn errors_match_codes_names_and_messages() {
+    let idl = idl();
+    let errors = idl["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), StakingError::ALL.len());
+    for (entry, error) in errors.iter().zip(StakingError::ALL) {
+        assert_eq!(entry["code"].as_u64().unwrap(), u64::from(error.code()));
+        assert_eq!(entry["name"].as_str().unwrap(), error.name());
+        assert_eq!(entry["msg"].as_str().unwrap(), error.message());
+    }
+}

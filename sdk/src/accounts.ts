@@ -1,0 +1,31 @@
+import type { IdlAccounts } from "@coral-xyz/anchor";
+import type { Connection, PublicKey } from "@solana/web3.js";
+import type { NftStaking } from "./idl";
+import { stakingProgram } from "./program";
+
+/** A decoded `Pool` account (field names in camelCase, u64 as `BN`, u128 as `BN`). */
+export type PoolAccount = IdlAccounts<NftStaking>["pool"];
+
+/** Decodes raw `Pool` account data (checks the discriminator). */
+export function decodePool(data: Buffer | Uint8Array): PoolAccount {
+  return stakingProgram().coder.accounts.decode<PoolAccount>("pool", Buffer.from(data));
+}
+
+/** Reads the pool URI from its fixed buffer. */
+export function poolUri(pool: PoolAccount): string {
+  return Buffer.from(pool.uri.slice(0, pool.uriLen)).toString("utf8");
+}
+
+/**
+ * Fetches and decodes a pool, or `null` when the account does not exist.
+ *
+ * @example
+ * const pool = await fetchPool(connection, poolAddress);
+ */
+export async function fetchPool(
+  connection: Connection,
+  address: PublicKey,
+): Promise<PoolAccount | null> {
+  const info = await connection.getAccountInfo(address);
+  return info ? decodePool(info.data) : null;
+}

@@ -1,0 +1,251 @@
+import { strict as assert } from "assert";
+import { Keypair, PublicKey, SystemProgram, type TransactionInstruction } from "@solana/web3.js";
+import {
+  IDL,
+  MAX_URI_LEN,
+  decodePool,
+  findPoolAddress,
+  initializePoolInstruction,
+  parseEvents,
+  poolUri,
+  type InitializePoolParams,
+} from "@nft-staking/sdk";
+import { TestChain } from "../utils/chain";
+import { assertOk, assertProgramError, assertUnchanged } from "../utils/assertions";
+
+describe("initialize_pool", () => {
+  let chain: TestChain;
+  let authority: Keypair;
+  let collection: PublicKey;
+
+  beforeEach(() => {
+    chain = new TestChain();
+    authority = chain.fundedKeypair();
+    collection = Keypair.generate().publicKey;
+  });
+
+  const params = (overrides: Partial<InitializePoolParams> = {}): InitializePoolParams => ({
+    authority: authority.publicKey,
+    poolId: 1n,
+    collection,
+    defaultTierWeight: 100,
+    uri: "https://example.org/pool.json",
+    ...overrides,
+  });
+
+  /** Runs `ix` expecting `error`, and checks that the pool, authority and payer are untouched. */
+  function expectRejected(
+    ix: TransactionInstruction,
+    signers: Keypair[],
+    error: Parameters<typeof assertProgramError>[1],
+  ) {
+    const watched = ix.keys.map((key) => key.pubkey);
+    const feePayer = chain.fundedKeypair();
+    const before = chain.snapshot(watched);
+    const result = chain.send([ix], [feePayer, ...signers]);
+    assertProgramError(result, error);
+    assertUnchanged(chain, before);
+  }
+
+  it("creates the pool PDA with its authority, keys, tier default and URI", async () => {
+    const ix = await initializePoolInstruction(params());
+    const result = chain.send([ix], [authority]);
+    assertOk(result);
+
+    const [poolAddress, bump] = findPoolAddress(authority.publicKey, 1n);
+    const account = chain.svm.getAccount(poolAddress);
+    assert.ok(account);
+    assert.equal(account.owner.toBase58(), IDL.address);
+    assert.equal(account.data.length, 1024);
+    assert.equal(
+      BigInt(account.lamports),
+      chain.svm.minimumBalanceForRentExemption(1024n),
+      "rent-exempt, and not a lamport more",
+    );
+    const pool = decodePool(account.data);
+    assert.ok(pool.authority.equals(authority.publicKey));
+    assert.ok(pool.seedAuthority.equals(authority.publicKey));
+    assert.ok(pool.pendingAuthority.equals(PublicKey.default));
+    assert.ok(pool.collection.equals(collection));
+    assert.ok(pool.creator.equals(PublicKey.default));
+    assert.equal(pool.poolId.toString(), "1");
+    assert.equal(pool.defaultTierWeight, 100);
+    assert.equal(pool.bump, bump);
+    assert.equal(pool.paused, 0);
+    assert.equal(pool.streamCount, 0);
+    assert.equal(pool.stakedCount.toString(), "0");
+    assert.equal(pool.createdAt.toString(), chain.svm.getClock().unixTimestamp.toString());
+    assert.equal(poolUri(pool), "https://example.org/pool.json");
+  });
+
+  it("emits PoolInitialized", async () => {
+    const creator = Keypair.generate().publicKey;
+    const result = chain.send(
+      [await initializePoolInstruction(params({ poolId: 7n, creator }))],
+      [authority],
+    );
+    assertOk(result);
+    const events = parseEvents(result.logs);
+    assert.equal(events.length, 1);
+    const [event] = events;
+    assert.equal(event?.name, "poolInitialized");
+    if (event?.name !== "poolInitialized") return;
+    const [poolAddress] = findPoolAddress(authority.publicKey, 7n);
+    assert.ok(event.data.pool.equals(poolAddress));
+    assert.ok(event.data.authority.equals(authority.publicKey));
+    assert.ok(event.data.collection.equals(collection));
+    assert.ok(event.data.creator.equals(creator));
+    assert.equal(event.data.poolId.toString(), "7");
+    assert.equal(event.data.defaultTierWeight, 100);
+  });
+
+  it("accepts a creator-only pool, a separate rent payer and the largest pool id", async () => {
+    const payer = chain.fundedKeypair();
+    const creator = Keypair.generate().publicKey;
+    const maxId = 2n ** 64n - 1n;
+    const ix = await initializePoolInstruction(
+      params({ poolId: maxId, collection: null, creator, payer: payer.publicKey }),
+    );
+    const authorityLamports = chain.account(authority.publicKey)?.lamports;
+    assertOk(chain.send([ix], [payer, authority]));
+    const [poolAddress] = findPoolAddress(authority.publicKey, maxId);
+    const pool = decodePool(chain.svm.getAccount(poolAddress)?.data ?? new Uint8Array());
+    assert.ok(pool.creator.equals(creator));
+    assert.ok(pool.collection.equals(PublicKey.default));
+    assert.equal(pool.poolId.toString(), maxId.toString());
+    assert.equal(chain.account(authority.publicKey)?.lamports, authorityLamports, "payer paid");
+  });
+
+  it("accepts a URI of exactly 96 bytes", async () => {
+    const uri = "u".repeat(MAX_URI_LEN);
+    assertOk(chain.send([await initializePoolInstruction(params({ uri }))], [authority]));
+    const [poolAddress] = findPoolAddress(authority.publicKey, 1n);
+    assert.equal(
+      poolUri(decodePool(chain.svm.getAccount(poolAddress)?.data ?? new Uint8Array())),
+      uri,
+    );
+  });
+
+  it("still creates the pool when someone pre-funded its address", async () => {
+    const [poolAddress] = findPoolAddress(authority.publicKey, 1n);
+    const griefer = chain.fundedKeypair();
+    assertOk(
+      chain.send(
+        [
+          SystemProgram.transfer({
+            fromPubkey: griefer.publicKey,
+            toPubkey: poolAddress,
+            lamports: Number(chain.svm.minimumBalanceForRentExemption(0n)),
+          }),
+        ],
+        [griefer],
+      ),
+    );
+    assertOk(chain.send([await initializePoolInstruction(params())], [authority]));
+    const account = chain.svm.getAccount(poolAddress);
+    assert.equal(account?.data.length, 1024);
+    assert.equal(BigInt(account?.lamports ?? 0), chain.svm.minimumBalanceForRentExemption(1024n));
+  });
+
+  it("gives each (authority, pool id) its own pool", async () => {
+    assertOk(chain.send([await initializePoolInstruction(params({ poolId: 1n }))], [authority]));
+    assertOk(chain.send([await initializePoolInstruction(params({ poolId: 2n }))], [authority]));
+    const other = chain.fundedKeypair();
+    assertOk(
+      chain.send(
+        [await initializePoolInstruction(params({ authority: other.publicKey, poolId: 1n }))],
+        [other],
+      ),
+    );
+  });
+
+  it("rejects a missing authority signature", async () => {
+    const payer = chain.fundedKeypair();
+    const ix = await initializePoolInstruction(params({ payer: payer.publicKey }));
+    const authorityMeta = ix.keys.find((key) => key.pubkey.equals(authority.publicKey));
+    assert.ok(authorityMeta);
+    authorityMeta.isSigner = false;
+    expectRejected(ix, [payer], "MissingSignature");
+  });
+
+  it("rejects a second initialization of the same pool", async () => {
+    assertOk(chain.send([await initializePoolInstruction(params())], [authority]));
+    const again = await initializePoolInstruction(params({ defaultTierWeight: 5 }));
+    expectRejected(again, [authority], "PoolAlreadyInitialized");
+  });
+
+  it("rejects a wrong system program", async () => {
+    const ix = await initializePoolInstruction(params());
+    const last = ix.keys[3];
+    assert.ok(last && last.pubkey.equals(SystemProgram.programId));
+    last.pubkey = new PublicKey("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA");
+    expectRejected(ix, [authority], "InvalidSystemProgram");
+  });
+
+  it("rejects a pool address that is not the PDA of (authority, pool id)", async () => {
+    const ix = await initializePoolInstruction(params({ poolId: 1n }));
+    const [otherId] = findPoolAddress(authority.publicKey, 2n);
+    const poolMeta = ix.keys[0];
+    assert.ok(poolMeta);
+    poolMeta.pubkey = otherId;
+    expectRejected(ix, [authority], "InvalidPoolAddress");
+  });
+
+  it("rejects a pool whose seeds name another authority", async () => {
+    const other = Keypair.generate().publicKey;
+    const ix = await initializePoolInstruction(params());
+    const poolMeta = ix.keys[0];
+    assert.ok(poolMeta);
+    poolMeta.pubkey = findPoolAddress(other, 1n)[0];
+    expectRejected(ix, [authority], "InvalidPoolAddress");
+  });
+
+  it("rejects a read-only pool account", async () => {
+    const ix = await initializePoolInstruction(params());
+    const poolMeta = ix.keys[0];
+    assert.ok(poolMeta);
+    poolMeta.isWritable = false;
+    expectRejected(ix, [authority], "AccountNotWritable");
+  });
+
+  it("rejects a pool with neither collection nor creator", async () => {
+    const ix = await initializePoolInstruction(params({ collection: null, creator: null }));
+    expectRejected(ix, [authority], "MissingCollectionOrCreator");
+  });
+
+  it("rejects a zero collection key standing in for 'none'", async () => {
+    const ix = await initializePoolInstruction(params({ collection: PublicKey.default }));
+    expectRejected(ix, [authority], "MissingCollectionOrCreator");
+  });
+
+  it("rejects a default tier weight of zero", async () => {
+    const ix = await initializePoolInstruction(params({ defaultTierWeight: 0 }));
+    expectRejected(ix, [authority], "InvalidTierWeight");
+  });
+
+  it("rejects a URI longer than 96 bytes", async () => {
+    const ix = await initializePoolInstruction(params({ uri: "u".repeat(MAX_URI_LEN + 1) }));
+    expectRejected(ix, [authority], "UriTooLong");
+  });
+
+  it("rejects too few accounts", async () => {
+    const ix = await initializePoolInstruction(params());
+    ix.keys = ix.keys.slice(0, 3);
+    expectRejected(ix, [authority], "NotEnoughAccounts");
+  });
+
+  it("rejects truncated and padded arguments", async () => {
+    const ix = await initializePoolInstruction(params());
+    const truncated = { ...ix, data: ix.data.subarray(0, ix.data.length - 1) };
+    expectRejected(truncated as TransactionInstruction, [authority], "InvalidInstructionData");
+    const padded = { ...ix, data: Buffer.concat([ix.data, Buffer.from([0])]) };
+    expectRejected(padded as TransactionInstruction, [authority], "InvalidInstructionData");
+  });
+
+  it("rejects an unknown instruction discriminator", async () => {
+    const ix = await initializePoolInstruction(params());
+    const data = Buffer.from(ix.data);
+    data[0] = (data[0] ?? 0) ^ 0xff;
+    expectRejected({ ...ix, data } as TransactionInstruction, [authority], "InvalidInstruction");
+  });
+});

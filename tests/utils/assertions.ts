@@ -1,0 +1,33 @@
+import { strict as assert } from "assert";
+import { PublicKey } from "@solana/web3.js";
+import { StakingErrorCode, type StakingErrorName } from "@nft-staking/sdk";
+import type { AccountSnapshot, TestChain, TxResult } from "./chain";
+
+/** Asserts the transaction succeeded, showing the logs when it did not. */
+export function assertOk(result: TxResult): void {
+  assert.ok(result.ok, `transaction failed: ${result.error}\n${result.logs.join("\n")}`);
+}
+
+/** Asserts the transaction failed with exactly this program error, logged Anchor-style. */
+export function assertProgramError(result: TxResult, name: StakingErrorName): void {
+  assert.equal(result.ok, false, `expected ${name}, but the transaction succeeded`);
+  assert.equal(
+    result.customCode,
+    StakingErrorCode[name],
+    `expected ${name} (${StakingErrorCode[name]}), got ${result.error}\n${result.logs.join("\n")}`,
+  );
+  assert.ok(
+    result.logs.some((line) => line.includes(`Error Code: ${name}.`)),
+    `the program did not log ${name}`,
+  );
+}
+
+/** Asserts every snapshotted account is exactly as it was: nothing moved, nothing was written. */
+export function assertUnchanged(
+  chain: TestChain,
+  before: Map<string, AccountSnapshot | null>,
+): void {
+  for (const [address, snapshot] of before) {
+    assert.deepEqual(chain.account(new PublicKey(address)), snapshot, `account ${address} changed`);
+  }
+}
