@@ -6,3 +6,4 @@ export * from "./idl";
 export * from "./instructions";
 export * from "./pda";
 export * from "./program";
+export * from "./math";

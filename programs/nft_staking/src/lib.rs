@@ -11,9 +11,11 @@ pub mod discriminator;
 pub mod error;
 pub mod events;
 pub mod instructions;
+pub mod math;
 pub mod pda;
 pub mod state;
 pub mod validation;
+pub mod wide;
 
 use pinocchio::{error::ProgramError, AccountView, Address, ProgramResult};
 
