@@ -59,6 +59,74 @@ staking_errors! {
     MathOverflow = "Arithmetic overflow",
     /// An account's data is not of the expected type or size.
     InvalidAccountData = "Account data is not of the expected type or size",
+    /// The signer is not the pool authority.
+    Unauthorized = "Only the pool authority can do this",
+    /// The pool account is not a `Pool` owned by this program.
+    InvalidPoolAccount = "The pool account is not a pool of this program",
+    /// The `Staker` account is not this holder's in this pool.
+    InvalidStakerAccount = "The staker account does not belong to this holder and pool",
+    /// The pool is paused.
+    PoolPaused = "The pool is paused: staking and claiming are stopped (unstaking still works)",
+    /// The pool is sunset.
+    PoolSunset = "The pool has been sunset: no new stakes",
+    /// The token program account is wrong.
+    InvalidTokenProgram = "The token program account is not the SPL Token program",
+    /// The NFT mint belongs to Token-2022.
+    Token2022NotSupported = "Token-2022 NFTs are not supported yet",
+    /// The mint is fungible or has a supply other than 1.
+    NotAnNft = "The mint is not an NFT (it needs 0 decimals and a supply of 1)",
+    /// The metadata account has the wrong owner or address.
+    InvalidMetadataAccount = "The metadata account is not the Token Metadata account of this mint",
+    /// The metadata bytes are not a Metaplex `MetadataV1`.
+    MalformedMetadata = "The metadata account could not be parsed",
+    /// The metadata's `mint` is not the NFT's mint.
+    MetadataMintMismatch = "The metadata describes another mint",
+    /// The collection or creator matches but is not verified.
+    CollectionNotVerified = "The NFT's collection (or creator) is not verified",
+    /// Neither the collection nor a creator matches the pool.
+    WrongCollection = "The NFT is not part of this pool's collection",
+    /// The token standard is programmable (4 or 5).
+    ProgrammableNftNotSupported = "Programmable NFTs are not supported yet",
+    /// The token standard is fungible (1 or 2).
+    UnsupportedTokenStandard = "Only non-fungible tokens can be staked",
+    /// The holder's token account has the wrong mint, owner or amount.
+    InvalidTokenAccount = "The token account does not hold this NFT for this holder",
+    /// The escrow account is not the expected token account.
+    InvalidEscrow = "The escrow account is not this pool's escrow for the NFT",
+    /// An NFT is repeated in a batch.
+    DuplicateNft = "The same NFT appears twice in one instruction",
+    /// The batch is empty or too large.
+    InvalidBatchSize = "Stake or unstake between 1 and 16 NFTs per instruction",
+    /// The NFT is not among the holder's stake records.
+    NftNotStaked = "This holder has no staked record for this NFT",
+    /// Unstake before the lock ends.
+    StakeLocked = "This NFT is still locked",
+    /// The tier index has no weight.
+    InvalidTier = "That tier is not configured in this pool",
+    /// The merkle proof does not verify.
+    InvalidTierProof = "The tier proof does not match the pool's tier list",
+    /// The lock option index has no multiplier.
+    InvalidLockOption = "That lock option is not configured in this pool",
+    /// A lock option's multiplier is below 10,000 bps.
+    InvalidLockMultiplier = "Lock multipliers must be at least 1x (10,000 bps)",
+    /// The pool already has 4 streams.
+    TooManyStreams = "A pool can hold at most 4 reward streams",
+    /// The stream index is out of range.
+    InvalidStreamIndex = "No reward stream has that index",
+    /// The mode is neither FixedPerWeight nor SharedEmission.
+    InvalidStreamMode = "Unknown reward stream mode",
+    /// The start/end times are inconsistent.
+    InvalidStreamSchedule = "A stream must end after it starts, and cannot end in the past",
+    /// The reward mint is not a valid mint.
+    InvalidRewardMint = "The reward mint is not an SPL Token mint",
+    /// The reward vault account does not match the stream.
+    InvalidRewardVault = "The reward vault is not the stream's vault",
+    /// A token account's mint differs from the stream's.
+    RewardMintMismatch = "The token account holds another mint than the stream's reward mint",
+    /// Zero amount.
+    ZeroAmount = "The amount must be greater than zero",
+    /// The stream's end time has passed.
+    StreamEnded = "The stream has already ended",
 }
 
 impl StakingError {
