@@ -7,3 +7,4 @@ export * from "./instructions";
 export * from "./pda";
 export * from "./program";
 export * from "./math";
+export * from "./merkle";

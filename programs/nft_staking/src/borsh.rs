@@ -81,6 +81,15 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Reads an `Option<u8>`.
+    pub fn option_u8(&mut self) -> Result<Option<u8>, StakingError> {
+        if self.bool()? {
+            Ok(Some(self.u8()?))
+        } else {
+            Ok(None)
+        }
+    }
+
     /// Reads a Borsh `String` (u32 length, then bytes) of at most `max_len` bytes, returning
     /// its bytes. `too_long` is returned when the length exceeds `max_len`.
     pub fn string(

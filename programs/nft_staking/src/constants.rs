@@ -15,3 +15,24 @@ pub const MAX_LOCK_OPTIONS: usize = 4;
 
 /// Number of reward streams a pool can hold inline.
 pub const MAX_STREAMS: usize = 4;
+
+/// Seed prefix of a `Staker` PDA: `["staker", pool, owner]`.
+pub const STAKER_SEED: &[u8] = b"staker";
+
+/// Seed prefix of an escrow token account PDA: `["escrow", pool, mint]`.
+pub const ESCROW_SEED: &[u8] = b"escrow";
+
+/// Seed prefix of a reward vault PDA: `["reward_vault", pool, stream_index (u8)]`.
+pub const REWARD_VAULT_SEED: &[u8] = b"reward_vault";
+
+/// Most NFTs one `stake` or `unstake` instruction moves (a legacy transaction fits fewer).
+pub const MAX_BATCH: usize = 16;
+
+/// Basis points in 1x.
+pub const BPS: u64 = 10_000;
+
+/// `tier` value of an NFT staked without a proof (default tier).
+pub const DEFAULT_TIER: u8 = u8::MAX;
+
+/// `lock_option` value of an unlocked stake.
+pub const NO_LOCK: u8 = u8::MAX;

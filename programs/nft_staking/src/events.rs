@@ -1,44 +1,186 @@
 //! Events, logged with `sol_log_data` in Anchor's format: `sha256("event:<Name>")[..8]`
 //! followed by the Borsh-encoded fields (`Program data: <base64>` in the logs, read by
-//! Anchor's `EventParser`). Names are past tense; every state change emits one.
+//! Anchor's `EventParser`). Names are past tense; every state change emits one. Each event
+//! here has the same fields, in the same order, as its entry in the IDL (checked by tests).
 
 use crate::{borsh::Writer, discriminator, error::StakingError, state::Key};
 
-/// Emitted by `initialize_pool`.
-pub struct PoolInitialized<'a> {
-    /// The new pool.
-    pub pool: &'a Key,
-    /// Its authority.
-    pub authority: &'a Key,
-    /// Its id.
-    pub pool_id: u64,
-    /// Accepted collection (zero key when none).
-    pub collection: &'a Key,
-    /// Accepted creator (zero key when none).
-    pub creator: &'a Key,
-    /// Weight of an NFT staked without a tier proof.
-    pub default_tier_weight: u32,
-    /// Creation time.
-    pub created_at: i64,
+/// A value that can be written as an event field.
+pub trait EventField {
+    /// Appends the Borsh encoding.
+    fn write<const N: usize>(&self, out: &mut Writer<N>) -> Result<(), StakingError>;
 }
 
-impl PoolInitialized<'_> {
-    /// `sha256("event:PoolInitialized")[..8]`.
-    pub const DISCRIMINATOR: [u8; 8] = discriminator::event("PoolInitialized");
+impl EventField for Key {
+    fn write<const N: usize>(&self, out: &mut Writer<N>) -> Result<(), StakingError> {
+        out.bytes(self).map(|_| ())
+    }
+}
 
-    /// Logs the event.
-    pub fn emit(&self) -> Result<(), StakingError> {
-        let mut out = Writer::<{ 8 + 32 * 4 + 8 + 4 + 8 }>::new();
-        out.bytes(&Self::DISCRIMINATOR)?
-            .bytes(self.pool)?
-            .bytes(self.authority)?
-            .u64(self.pool_id)?
-            .bytes(self.collection)?
-            .bytes(self.creator)?
-            .u32(self.default_tier_weight)?
-            .i64(self.created_at)?;
-        log_data(out.as_slice());
-        Ok(())
+impl EventField for u64 {
+    fn write<const N: usize>(&self, out: &mut Writer<N>) -> Result<(), StakingError> {
+        out.u64(*self).map(|_| ())
+    }
+}
+
+impl EventField for i64 {
+    fn write<const N: usize>(&self, out: &mut Writer<N>) -> Result<(), StakingError> {
+        out.i64(*self).map(|_| ())
+    }
+}
+
+impl EventField for u32 {
+    fn write<const N: usize>(&self, out: &mut Writer<N>) -> Result<(), StakingError> {
+        out.u32(*self).map(|_| ())
+    }
+}
+
+impl EventField for u8 {
+    fn write<const N: usize>(&self, out: &mut Writer<N>) -> Result<(), StakingError> {
+        out.bytes(&[*self]).map(|_| ())
+    }
+}
+
+macro_rules! events {
+    ($($(#[$doc:meta])* $name:ident { $($(#[$fdoc:meta])* $field:ident: $ty:ty,)+ })+) => {$(
+        $(#[$doc])*
+        pub struct $name {
+            $($(#[$fdoc])* pub $field: $ty,)+
+        }
+
+        impl $name {
+            /// `sha256("event:<Name>")[..8]`.
+            pub const DISCRIMINATOR: [u8; 8] = discriminator::event(stringify!($name));
+
+            /// Field names in encoding order (checked against the IDL).
+            pub const FIELDS: &'static [&'static str] = &[$(stringify!($field)),+];
+
+            /// Logs the event.
+            pub fn emit(&self) -> Result<(), StakingError> {
+                let mut out = Writer::<256>::new();
+                out.bytes(&Self::DISCRIMINATOR)?;
+                $(self.$field.write(&mut out)?;)+
+                log_data(out.as_slice());
+                Ok(())
+            }
+        }
+    )+};
+}
+
+events! {
+    /// A pool was created.
+    PoolInitialized {
+        /// The new pool.
+        pool: Key,
+        /// Its authority.
+        authority: Key,
+        /// Its id.
+        pool_id: u64,
+        /// Accepted collection (zero key when none).
+        collection: Key,
+        /// Accepted creator (zero key when none).
+        creator: Key,
+        /// Weight of an NFT staked without a tier proof.
+        default_tier_weight: u32,
+        /// Creation time.
+        created_at: i64,
+    }
+    /// A pool's tiers, lock options or URI changed.
+    PoolUpdated {
+        /// The pool.
+        pool: Key,
+        /// New tier merkle root.
+        tier_root: Key,
+        /// New default tier weight.
+        default_tier_weight: u32,
+    }
+    /// A reward stream was added.
+    StreamAdded {
+        /// The pool.
+        pool: Key,
+        /// Index of the new stream.
+        stream_index: u8,
+        /// Reward mint.
+        mint: Key,
+        /// Reward vault.
+        vault: Key,
+        /// 0 FixedPerWeight, 1 SharedEmission.
+        mode: u8,
+        /// Rate.
+        rate: u64,
+        /// Start time.
+        start_ts: i64,
+        /// End time.
+        end_ts: i64,
+    }
+    /// Tokens were added to a stream's vault.
+    StreamFunded {
+        /// The pool.
+        pool: Key,
+        /// The stream.
+        stream_index: u8,
+        /// Who funded it.
+        funder: Key,
+        /// Amount added.
+        amount: u64,
+    }
+    /// A stream's rate or end time changed (after accruing at the old values).
+    StreamUpdated {
+        /// The pool.
+        pool: Key,
+        /// The stream.
+        stream_index: u8,
+        /// New rate.
+        rate: u64,
+        /// New end time.
+        end_ts: i64,
+    }
+    /// An NFT went into escrow.
+    NftStaked {
+        /// The pool.
+        pool: Key,
+        /// The holder.
+        owner: Key,
+        /// The NFT.
+        mint: Key,
+        /// Its weight.
+        weight: u32,
+        /// Tier index (255 = default tier).
+        tier: u8,
+        /// Locked until (0 = not locked).
+        lock_until: i64,
+        /// When.
+        staked_at: i64,
+    }
+    /// An NFT came back to its holder.
+    NftUnstaked {
+        /// The pool.
+        pool: Key,
+        /// The holder.
+        owner: Key,
+        /// The NFT.
+        mint: Key,
+        /// The weight it had.
+        weight: u32,
+        /// When.
+        unstaked_at: i64,
+    }
+    /// Rewards were paid (one event per stream with a payout or a remainder).
+    RewardsClaimed {
+        /// The pool.
+        pool: Key,
+        /// The holder.
+        owner: Key,
+        /// The stream.
+        stream_index: u8,
+        /// Reward mint.
+        mint: Key,
+        /// Paid now.
+        amount: u64,
+        /// Still owed (the vault was short).
+        owed: u64,
+        /// When.
+        claimed_at: i64,
     }
 }
 

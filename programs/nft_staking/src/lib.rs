@@ -12,8 +12,11 @@ pub mod error;
 pub mod events;
 pub mod instructions;
 pub mod math;
+pub mod merkle;
+pub mod metadata;
 pub mod pda;
 pub mod state;
+pub mod token;
 pub mod validation;
 pub mod wide;
 
@@ -23,13 +26,17 @@ solana_address::declare_id!("6nqoCLuH2b7DFed3tHHCCKw1dB8jS9j2xduhszMYdfg2");
 
 #[cfg(target_arch = "bpf")]
 mod entrypoint {
-    pinocchio::program_entrypoint!(super::process_instruction);
+    // At most 96 accounts are read (a 16-NFT stake needs 69): the entrypoint keeps one pointer
+    // per account on the stack, and the default 255 would take half of the 4 KiB frame.
+    pinocchio::program_entrypoint!(super::process_instruction, 96);
     pinocchio::no_allocator!();
     pinocchio::nostd_panic_handler!();
 }
 
 /// Routes an instruction to its handler by its 8-byte Anchor discriminator, and logs a failure
 /// the way Anchor does so that `AnchorError.parse` in clients shows the program's message.
+/// Inlined into the entrypoint: with the result pointer it would need six argument registers.
+#[inline(always)]
 pub fn process_instruction(
     program_id: &Address,
     accounts: &mut [AccountView],
@@ -47,10 +54,21 @@ fn dispatch(program_id: &Address, accounts: &mut [AccountView], data: &[u8]) -> 
     let (tag, args) = data
         .split_first_chunk::<8>()
         .ok_or(error::StakingError::InvalidInstruction)?;
+    use instructions::{admin, user, Context};
+    let ctx = Context {
+        program_id,
+        accounts,
+        data: args,
+    };
     match *tag {
-        instructions::admin::pool_initialize::DISCRIMINATOR => {
-            instructions::admin::pool_initialize::process(program_id, accounts, args)
-        }
+        admin::pool_initialize::DISCRIMINATOR => admin::pool_initialize::process(ctx),
+        admin::pool_update::DISCRIMINATOR => admin::pool_update::process(ctx),
+        admin::stream_add::DISCRIMINATOR => admin::stream_add::process(ctx),
+        admin::stream_fund::DISCRIMINATOR => admin::stream_fund::process(ctx),
+        admin::stream_update::DISCRIMINATOR => admin::stream_update::process(ctx),
+        user::nft_stake::DISCRIMINATOR => user::nft_stake::process(ctx),
+        user::nft_unstake::DISCRIMINATOR => user::nft_unstake::process(ctx),
+        user::rewards_claim::DISCRIMINATOR => user::rewards_claim::process(ctx),
         _ => Err(error::StakingError::InvalidInstruction.into()),
     }
 }

@@ -1,6 +1,6 @@
 //! Account checks shared by the instructions. Each returns a named error, never panics.
 
-use crate::error::StakingError;
+use crate::{error::StakingError, state::Key};
 use pinocchio::{AccountView, Address};
 
 /// The account signed the transaction.
@@ -46,4 +46,52 @@ pub fn require_uninitialized(
     } else {
         Err(already)
     }
+}
+
+/// The account is owned by this program (so its data was written by this program).
+#[inline(always)]
+pub fn require_owned_by_program(
+    account: &AccountView,
+    program_id: &Address,
+    wrong: StakingError,
+) -> Result<(), StakingError> {
+    if account.owned_by(program_id) {
+        Ok(())
+    } else {
+        Err(wrong)
+    }
+}
+
+/// The signer is `authority`: it signed, and its key is the one stored.
+#[inline(always)]
+pub fn require_authority(signer: &AccountView, authority: &Key) -> Result<(), StakingError> {
+    require_signer(signer)?;
+    if signer.address().as_array() == authority {
+        Ok(())
+    } else {
+        Err(StakingError::Unauthorized)
+    }
+}
+
+/// Accounts in `groups` of `size` after the `fixed` leading ones: how many groups there are,
+/// which must be between 1 and `max`.
+pub fn batch_len(
+    accounts: usize,
+    fixed: usize,
+    size: usize,
+    max: usize,
+) -> Result<usize, StakingError> {
+    let extra = accounts
+        .checked_sub(fixed)
+        .ok_or(StakingError::NotEnoughAccounts)?;
+    let groups = extra
+        .checked_div(size)
+        .ok_or(StakingError::NotEnoughAccounts)?;
+    if groups.checked_mul(size) != Some(extra) {
+        return Err(StakingError::NotEnoughAccounts);
+    }
+    if groups == 0 || groups > max {
+        return Err(StakingError::InvalidBatchSize);
+    }
+    Ok(groups)
 }

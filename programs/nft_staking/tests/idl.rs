@@ -11,9 +11,9 @@
 use core::mem::offset_of;
 use nft_staking::{
     error::StakingError,
-    events::PoolInitialized,
-    instructions::admin::pool_initialize,
-    state::{LockOption, Pool, RewardStream, ZeroCopyAccount},
+    events,
+    instructions::{admin, user},
+    state::{LockOption, Pool, RewardStream, StakeRecord, Staker, StakerStream, ZeroCopyAccount},
 };
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -59,6 +59,8 @@ fn borsh_size(idl: &Value, ty: &Value) -> usize {
             "pubkey" => 32,
             other => panic!("variable or unknown type {other}"),
         },
+        // Only the trailing `records` vec of `Staker` appears in an account: its u32 prefix.
+        Value::Object(map) if map.contains_key("vec") => 4,
         Value::Object(map) if map.contains_key("array") => {
             let array = map["array"].as_array().unwrap();
             borsh_size(idl, &array[0]) * array[1].as_u64().unwrap() as usize
@@ -107,7 +109,16 @@ fn address_matches_declare_id() {
 #[test]
 fn instruction_discriminators_match() {
     let idl = idl();
-    let program = [("initialize_pool", pool_initialize::DISCRIMINATOR)];
+    let program = [
+        ("initialize_pool", admin::pool_initialize::DISCRIMINATOR),
+        ("update_pool", admin::pool_update::DISCRIMINATOR),
+        ("add_reward_stream", admin::stream_add::DISCRIMINATOR),
+        ("fund_reward_stream", admin::stream_fund::DISCRIMINATOR),
+        ("update_reward_stream", admin::stream_update::DISCRIMINATOR),
+        ("stake", user::nft_stake::DISCRIMINATOR),
+        ("unstake", user::nft_unstake::DISCRIMINATOR),
+        ("claim", user::rewards_claim::DISCRIMINATOR),
+    ];
     let instructions = idl["instructions"].as_array().unwrap();
     assert_eq!(
         instructions.len(),
@@ -133,6 +144,61 @@ fn account_discriminators_and_sizes_match() {
     assert_eq!(discriminator_of(pool), sha8("account:Pool"));
     let size = borsh_size(&idl, &serde_json::json!({"defined": {"name": "Pool"}}));
     assert_eq!(8 + size, Pool::SPACE);
+    let staker = find(&idl["accounts"], "Staker");
+    assert_eq!(discriminator_of(staker), Staker::DISCRIMINATOR);
+    assert_eq!(discriminator_of(staker), sha8("account:Staker"));
+    let record = borsh_size(
+        &idl,
+        &serde_json::json!({"defined": {"name": "StakeRecord"}}),
+    );
+    assert_eq!(record, size_of::<StakeRecord>());
+}
+
+#[test]
+fn staker_layout_matches_idl_field_by_field() {
+    let idl = idl();
+    assert_layout(
+        &idl,
+        "Staker",
+        &[
+            ("owner", offset_of!(Staker, owner)),
+            ("pool", offset_of!(Staker, pool)),
+            ("total_weight", offset_of!(Staker, total_weight)),
+            ("points", offset_of!(Staker, points)),
+            ("points_updated_ts", offset_of!(Staker, points_updated_ts)),
+            ("streams", offset_of!(Staker, streams)),
+            ("bump", offset_of!(Staker, bump)),
+            ("padding", offset_of!(Staker, padding)),
+            // The IDL's `records: Vec<StakeRecord>` starts with its u32 length: `record_count`.
+            ("records", offset_of!(Staker, record_count)),
+        ],
+        size_of::<Staker>(),
+    );
+    assert_layout(
+        &idl,
+        "StakerStream",
+        &[
+            ("checkpoint_acc", offset_of!(StakerStream, checkpoint_acc)),
+            ("owed", offset_of!(StakerStream, owed)),
+            ("claimed_total", offset_of!(StakerStream, claimed_total)),
+        ],
+        size_of::<StakerStream>(),
+    );
+    assert_layout(
+        &idl,
+        "StakeRecord",
+        &[
+            ("mint", offset_of!(StakeRecord, mint)),
+            ("lock_until", offset_of!(StakeRecord, lock_until)),
+            ("staked_at", offset_of!(StakeRecord, staked_at)),
+            ("weight", offset_of!(StakeRecord, weight)),
+            ("tier", offset_of!(StakeRecord, tier)),
+            ("lock_option", offset_of!(StakeRecord, lock_option)),
+            ("escrow_bump", offset_of!(StakeRecord, escrow_bump)),
+            ("padding", offset_of!(StakeRecord, padding)),
+        ],
+        size_of::<StakeRecord>(),
+    );
 }
 
 #[test]
@@ -201,11 +267,65 @@ fn pool_layout_matches_idl_field_by_field() {
 }
 
 #[test]
-fn event_discriminators_match() {
+fn events_match_names_discriminators_and_fields() {
     let idl = idl();
-    let event = find(&idl["events"], "PoolInitialized");
-    assert_eq!(discriminator_of(event), PoolInitialized::DISCRIMINATOR);
-    assert_eq!(discriminator_of(event), sha8("event:PoolInitialized"));
+    let program: [(&str, [u8; 8], &[&str]); 8] = [
+        (
+            "PoolInitialized",
+            events::PoolInitialized::DISCRIMINATOR,
+            events::PoolInitialized::FIELDS,
+        ),
+        (
+            "PoolUpdated",
+            events::PoolUpdated::DISCRIMINATOR,
+            events::PoolUpdated::FIELDS,
+        ),
+        (
+            "StreamAdded",
+            events::StreamAdded::DISCRIMINATOR,
+            events::StreamAdded::FIELDS,
+        ),
+        (
+            "StreamFunded",
+            events::StreamFunded::DISCRIMINATOR,
+            events::StreamFunded::FIELDS,
+        ),
+        (
+            "StreamUpdated",
+            events::StreamUpdated::DISCRIMINATOR,
+            events::StreamUpdated::FIELDS,
+        ),
+        (
+            "NftStaked",
+            events::NftStaked::DISCRIMINATOR,
+            events::NftStaked::FIELDS,
+        ),
+        (
+            "NftUnstaked",
+            events::NftUnstaked::DISCRIMINATOR,
+            events::NftUnstaked::FIELDS,
+        ),
+        (
+            "RewardsClaimed",
+            events::RewardsClaimed::DISCRIMINATOR,
+            events::RewardsClaimed::FIELDS,
+        ),
+    ];
+    assert_eq!(idl["events"].as_array().unwrap().len(), program.len());
+    for (name, discriminator, fields) in program {
+        let event = find(&idl["events"], name);
+        assert_eq!(discriminator_of(event), discriminator, "{name}");
+        assert_eq!(
+            discriminator_of(event),
+            sha8(&format!("event:{name}")),
+            "{name}"
+        );
+        let idl_fields: Vec<&str> = struct_fields(&idl, name)
+            .iter()
+            .map(|f| f["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(idl_fields, fields, "{name} fields");
+    }
 }
 
 #[test]

@@ -6,8 +6,10 @@
 //! (little endian): `u128` alignment differs between the x86_64 host and BPF.
 
 pub mod pool;
+pub mod staker;
 
 pub use pool::{LockOption, Pool, RewardStream};
+pub use staker::{StakeRecord, Staker, StakerStream};
 
 use crate::{discriminator, error::StakingError};
 use core::mem::{align_of, size_of};

@@ -2,9 +2,11 @@
 
 use super::{Key, ZeroCopyAccount};
 use crate::{
-    constants::{MAX_LOCK_OPTIONS, MAX_STREAMS, MAX_TIERS, MAX_URI_LEN},
+    constants::{MAX_LOCK_OPTIONS, MAX_STREAMS, MAX_TIERS, MAX_URI_LEN, POOL_SEED},
     discriminator,
+    error::StakingError,
 };
+use pinocchio::cpi::Seed;
 
 /// A lock option a holder may choose when staking: locked for `duration_s`, weight multiplied
 /// by `multiplier_bps / 10_000`. `multiplier_bps == 0` marks an unused slot.
@@ -105,7 +107,50 @@ unsafe impl ZeroCopyAccount for Pool {
     const DISCRIMINATOR: [u8; discriminator::LEN] = discriminator::account("Pool");
 }
 
+/// The byte strings of a pool's PDA seeds, kept alive for signing CPIs as the pool.
+pub struct PoolSeeds {
+    authority: Key,
+    pool_id: [u8; 8],
+    bump: [u8; 1],
+}
+
+impl PoolSeeds {
+    /// `["pool", seed_authority, pool_id, bump]` as CPI signer seeds.
+    pub fn seeds(&self) -> [Seed<'_>; 4] {
+        [
+            Seed::from(POOL_SEED),
+            Seed::from(&self.authority),
+            Seed::from(&self.pool_id),
+            Seed::from(&self.bump),
+        ]
+    }
+}
+
 impl Pool {
+    /// The seeds that let the program sign as this pool (escrow and vault authority).
+    pub fn signer_seeds(&self) -> PoolSeeds {
+        PoolSeeds {
+            authority: self.seed_authority,
+            pool_id: self.pool_id.to_le_bytes(),
+            bump: [self.bump],
+        }
+    }
+
+    /// Streams in use.
+    pub fn active_streams_mut(&mut self) -> &mut [RewardStream] {
+        let count = usize::from(self.stream_count).min(MAX_STREAMS);
+        self.streams.get_mut(..count).unwrap_or(&mut [])
+    }
+
+    /// Brings every stream up to `now` at the current total weight.
+    pub fn accrue_all(&mut self, now: i64) -> Result<(), StakingError> {
+        let total_weight = self.total_weight;
+        for stream in self.active_streams_mut() {
+            stream.accrue(now, total_weight)?;
+        }
+        Ok(())
+    }
+
     /// The pool URI bytes.
     pub fn uri(&self) -> &[u8] {
         self.uri.get(..usize::from(self.uri_len)).unwrap_or(&[])

@@ -4,6 +4,7 @@
 //! Args: `pool_id: u64, collection: Option<Pubkey>, creator: Option<Pubkey>,
 //! default_tier_weight: u32, uri: String`.
 
+use crate::instructions::Context;
 use crate::{
     borsh::Reader,
     constants::{MAX_URI_LEN, POOL_SEED},
@@ -17,7 +18,7 @@ use crate::{
 use pinocchio::{
     cpi::{Seed, Signer},
     sysvars::{clock::Clock, Sysvar},
-    AccountView, Address, ProgramResult,
+    ProgramResult,
 };
 
 /// `sha256("global:initialize_pool")[..8]`.
@@ -64,7 +65,13 @@ impl<'a> Args<'a> {
 }
 
 /// Creates and fills the `Pool` account, then emits `PoolInitialized`.
-pub fn process(program_id: &Address, accounts: &mut [AccountView], data: &[u8]) -> ProgramResult {
+#[inline(never)] // its own stack frame: inlined together, handlers exceed 4 KiB
+pub fn process(ctx: Context) -> ProgramResult {
+    let Context {
+        program_id,
+        accounts,
+        data,
+    } = ctx;
     let args = Args::parse(data)?;
     let [pool, authority, payer, system_program, ..] = accounts else {
         return Err(StakingError::NotEnoughAccounts.into());
@@ -126,11 +133,11 @@ pub fn process(program_id: &Address, accounts: &mut [AccountView], data: &[u8]) 
         .copy_from_slice(args.uri);
 
     PoolInitialized {
-        pool: &pool_key,
-        authority: &authority_key,
+        pool: pool_key,
+        authority: authority_key,
         pool_id: args.pool_id,
-        collection: &args.collection,
-        creator: &args.creator,
+        collection: args.collection,
+        creator: args.creator,
         default_tier_weight: args.default_tier_weight,
         created_at: now,
     }

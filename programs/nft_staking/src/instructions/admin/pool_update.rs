@@ -1,0 +1,112 @@
+//! `update_pool`: replaces a pool's tier root and weights, lock options and URI.
+//!
+//! Accounts: `[pool (w), authority (s)]`.
+//! Args: `tier_root: [u8; 32], default_tier_weight: u32, tier_weights: [u32; 8],
+//! lock_options: [LockOption; 4], uri: String`.
+//!
+//! Already-staked NFTs keep the weight and lock they were staked with: their records store
+//! both, so a new table never changes what unstake removes or strands anything.
+
+use crate::instructions::Context;
+use crate::{
+    borsh::Reader,
+    constants::{BPS, MAX_LOCK_OPTIONS, MAX_TIERS, MAX_URI_LEN},
+    discriminator,
+    error::StakingError,
+    events::PoolUpdated,
+    state::{LockOption, Pool, ZeroCopyAccount},
+    validation::{require_authority, require_owned_by_program, require_writable},
+};
+use pinocchio::ProgramResult;
+
+/// `sha256("global:update_pool")[..8]`.
+pub const DISCRIMINATOR: [u8; 8] = discriminator::instruction("update_pool");
+
+struct Args<'a> {
+    tier_root: [u8; 32],
+    default_tier_weight: u32,
+    tier_weights: [u32; MAX_TIERS],
+    lock_options: [LockOption; MAX_LOCK_OPTIONS],
+    uri: &'a [u8],
+}
+
+impl<'a> Args<'a> {
+    fn parse(data: &'a [u8]) -> Result<Self, StakingError> {
+        let mut reader = Reader::new(data);
+        let tier_root = *reader.array::<32>()?;
+        let default_tier_weight = reader.u32()?;
+        let mut tier_weights = [0u32; MAX_TIERS];
+        for weight in tier_weights.iter_mut() {
+            *weight = reader.u32()?;
+        }
+        let mut lock_options = [LockOption::default(); MAX_LOCK_OPTIONS];
+        for option in lock_options.iter_mut() {
+            option.duration_s = reader.u32()?;
+            option.multiplier_bps = reader.u32()?;
+        }
+        let uri = reader.string(MAX_URI_LEN, StakingError::UriTooLong)?;
+        reader.finish()?;
+        Ok(Self {
+            tier_root,
+            default_tier_weight,
+            tier_weights,
+            lock_options,
+            uri,
+        })
+    }
+
+    /// The default tier must earn something; a lock may not reduce weight (0 = unused slot).
+    fn validate(&self) -> Result<(), StakingError> {
+        if self.default_tier_weight == 0 {
+            return Err(StakingError::InvalidTierWeight);
+        }
+        let below_1x = |option: &LockOption| {
+            option.multiplier_bps != 0 && u64::from(option.multiplier_bps) < BPS
+        };
+        if self.lock_options.iter().any(below_1x) {
+            return Err(StakingError::InvalidLockMultiplier);
+        }
+        Ok(())
+    }
+}
+
+/// Validates the authority and arguments, then overwrites the pool's tables.
+#[inline(never)] // its own stack frame: inlined together, handlers exceed 4 KiB
+pub fn process(ctx: Context) -> ProgramResult {
+    let Context {
+        program_id,
+        accounts,
+        data,
+    } = ctx;
+    let args = Args::parse(data)?;
+    let [pool, authority, ..] = accounts else {
+        return Err(StakingError::NotEnoughAccounts.into());
+    };
+    require_owned_by_program(pool, program_id, StakingError::InvalidPoolAccount)?;
+    require_writable(pool)?;
+    let pool_key = pool.address().to_bytes();
+    let mut pool_data = pool.try_borrow_mut()?;
+    let state = Pool::load_mut(&mut pool_data).map_err(|_| StakingError::InvalidPoolAccount)?;
+    require_authority(authority, &state.authority)?;
+    args.validate()?;
+
+    state.tier_root = args.tier_root;
+    state.default_tier_weight = args.default_tier_weight;
+    state.tier_weights = args.tier_weights;
+    state.lock_options = args.lock_options;
+    state.uri = [0; MAX_URI_LEN];
+    state.uri_len = u8::try_from(args.uri.len()).map_err(|_| StakingError::UriTooLong)?;
+    state
+        .uri
+        .get_mut(..args.uri.len())
+        .ok_or(StakingError::UriTooLong)?
+        .copy_from_slice(args.uri);
+
+    PoolUpdated {
+        pool: pool_key,
+        tier_root: args.tier_root,
+        default_tier_weight: args.default_tier_weight,
+    }
+    .emit()?;
+    Ok(())
+}

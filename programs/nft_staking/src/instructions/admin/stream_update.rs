@@ -1,0 +1,72 @@
+//! `update_reward_stream`: changes a stream's rate and end time, after accruing everything
+//! earned at the old rate. Restarting an ended stream does not pay for the gap.
+//!
+//! Accounts: `[pool (w), authority (s)]`.
+//! Args: `stream_index: u8, rate: u64, end_ts: i64`.
+
+use crate::instructions::Context;
+use crate::{
+    borsh::Reader,
+    discriminator,
+    error::StakingError,
+    events::StreamUpdated,
+    state::{Pool, ZeroCopyAccount},
+    validation::{require_authority, require_owned_by_program, require_writable},
+};
+use pinocchio::{
+    sysvars::{clock::Clock, Sysvar},
+    ProgramResult,
+};
+
+/// `sha256("global:update_reward_stream")[..8]`.
+pub const DISCRIMINATOR: [u8; 8] = discriminator::instruction("update_reward_stream");
+
+/// Accrues at the old values, then sets the new rate and end.
+#[inline(never)] // its own stack frame: inlined together, handlers exceed 4 KiB
+pub fn process(ctx: Context) -> ProgramResult {
+    let Context {
+        program_id,
+        accounts,
+        data,
+    } = ctx;
+    let mut reader = Reader::new(data);
+    let (stream_index, rate, end_ts) = (reader.u8()?, reader.u64()?, reader.i64()?);
+    reader.finish()?;
+    let [pool, authority, ..] = accounts else {
+        return Err(StakingError::NotEnoughAccounts.into());
+    };
+    require_owned_by_program(pool, program_id, StakingError::InvalidPoolAccount)?;
+    require_writable(pool)?;
+    let now = Clock::get()?.unix_timestamp;
+    let pool_key = pool.address().to_bytes();
+    let mut pool_data = pool.try_borrow_mut()?;
+    let state = Pool::load_mut(&mut pool_data).map_err(|_| StakingError::InvalidPoolAccount)?;
+    require_authority(authority, &state.authority)?;
+    if stream_index >= state.stream_count {
+        return Err(StakingError::InvalidStreamIndex.into());
+    }
+    let total_weight = state.total_weight;
+    let stream = state
+        .streams
+        .get_mut(usize::from(stream_index))
+        .ok_or(StakingError::InvalidStreamIndex)?;
+    if end_ts < now || end_ts <= stream.start_ts {
+        return Err(StakingError::InvalidStreamSchedule.into());
+    }
+
+    stream.accrue(now, total_weight)?;
+    // An ended stream stopped accruing at its old end; restarting it must not pay for the gap
+    // (`end_ts >= now`, so accrual resumes from now).
+    stream.last_update_ts = stream.last_update_ts.max(now);
+    stream.rate = rate;
+    stream.end_ts = end_ts;
+
+    StreamUpdated {
+        pool: pool_key,
+        stream_index,
+        rate,
+        end_ts,
+    }
+    .emit()?;
+    Ok(())
+}

@@ -1,0 +1,5 @@
+//! Instructions signed by holders.
+
+pub mod nft_stake;
+pub mod nft_unstake;
+pub mod rewards_claim;

@@ -1,0 +1,414 @@
+//! `stake`: escrows 1..=16 NFTs of the pool's collection and adds their weight.
+//!
+//! Accounts: `[pool (w), staker (w), owner (w, s), token_program, system_program]`, then per
+//! NFT `[mint, metadata, owner_token (w), escrow (w)]`.
+//! Args: `lock_option: Option<u8>, nfts: Vec<StakeNftArgs { tier: Option<u8>,
+//! proof: Vec<[u8; 32]>, escrow_bump: u8, metadata_bump: u8 }>`.
+//!
+//! Every NFT is checked before anything moves: SPL mint with 0 decimals and supply 1,
+//! Token Metadata account at the mint's PDA, verified collection or creator of the pool,
+//! not programmable, tier proven under the pool's root (or the default tier), the holder's
+//! token account holds it, the escrow address is the PDA and still empty, no duplicates.
+//! The holder's `Staker` is created on the first stake (canonical bump) or grown by one
+//! 56-byte record per NFT, the holder paying the rent (refunded on unstake).
+
+use crate::instructions::Context;
+use crate::{
+    borsh::Reader,
+    constants::{BPS, DEFAULT_TIER, ESCROW_SEED, MAX_BATCH, NO_LOCK, STAKER_SEED},
+    discriminator,
+    error::StakingError,
+    events::NftStaked,
+    merkle,
+    metadata::{check_nft_metadata, METADATA_SEED, TOKEN_METADATA_PROGRAM_ID},
+    pda,
+    state::{staker::split_mut, Key, Pool, StakeRecord, Staker, ZeroCopyAccount, NO_KEY},
+    token::{create_token_account, read_mint, read_token_account, require_token_program, transfer},
+    validation::{
+        batch_len, require_owned_by_program, require_signer, require_system_program,
+        require_uninitialized, require_writable,
+    },
+    wide::mul_u64,
+};
+use pinocchio::{
+    cpi::{Seed, Signer},
+    sysvars::{clock::Clock, rent::Rent, Sysvar},
+    AccountView, Address, ProgramResult, Resize,
+};
+
+/// `sha256("global:stake")[..8]`.
+pub const DISCRIMINATOR: [u8; 8] = discriminator::instruction("stake");
+
+const FIXED_ACCOUNTS: usize = 5;
+const ACCOUNTS_PER_NFT: usize = 4;
+
+#[derive(Clone, Copy, Default)]
+struct NftArgs<'a> {
+    tier: Option<u8>,
+    proof: &'a [u8],
+    escrow_bump: u8,
+    metadata_bump: u8,
+}
+
+struct Args<'a> {
+    lock_option: Option<u8>,
+    nfts: [NftArgs<'a>; MAX_BATCH],
+    count: usize,
+}
+
+impl<'a> Args<'a> {
+    fn parse(data: &'a [u8]) -> Result<Self, StakingError> {
+        let mut reader = Reader::new(data);
+        let lock_option = reader.option_u8()?;
+        let count = usize::try_from(reader.u32()?).map_err(|_| StakingError::InvalidBatchSize)?;
+        if count == 0 || count > MAX_BATCH {
+            return Err(StakingError::InvalidBatchSize);
+        }
+        let mut nfts = [NftArgs::default(); MAX_BATCH];
+        for nft in nfts.iter_mut().take(count) {
+            nft.tier = reader.option_u8()?;
+            let proof_len = usize::try_from(reader.u32()?)
+                .ok()
+                .filter(|len| *len <= merkle::MAX_PROOF_LEN)
+                .ok_or(StakingError::InvalidTierProof)?;
+            nft.proof = reader.bytes(proof_len.saturating_mul(32))?;
+            nft.escrow_bump = reader.u8()?;
+            nft.metadata_bump = reader.u8()?;
+        }
+        reader.finish()?;
+        Ok(Self {
+            lock_option,
+            nfts,
+            count,
+        })
+    }
+}
+
+/// What validation decided for one NFT.
+#[derive(Clone, Copy, Default)]
+struct Accepted {
+    mint: Key,
+    weight: u32,
+    tier: u8,
+    escrow_bump: u8,
+}
+
+/// Validates every account and NFT, moves the NFTs into escrow, then records them.
+#[inline(never)] // its own stack frame: inlined together, handlers exceed 4 KiB
+pub fn process(ctx: Context) -> ProgramResult {
+    let Context {
+        program_id,
+        accounts,
+        data,
+    } = ctx;
+    let args = Args::parse(data)?;
+    let count = batch_len(accounts.len(), FIXED_ACCOUNTS, ACCOUNTS_PER_NFT, MAX_BATCH)?;
+    if count != args.count {
+        return Err(StakingError::NotEnoughAccounts.into());
+    }
+    let (fixed, nft_accounts) = accounts.split_at_mut(FIXED_ACCOUNTS);
+    let [pool, staker, owner, token_program, system_program] = fixed else {
+        return Err(StakingError::NotEnoughAccounts.into());
+    };
+    require_owned_by_program(pool, program_id, StakingError::InvalidPoolAccount)?;
+    require_writable(pool)?;
+    require_writable(staker)?;
+    require_signer(owner)?;
+    require_writable(owner)?;
+    require_token_program(token_program)?;
+    require_system_program(system_program)?;
+    let now = Clock::get()?.unix_timestamp;
+    let pool_key = *pool.address();
+    let owner_key = *owner.address();
+
+    // 1. Validate the pool, the lock and every NFT.
+    let mut accepted = [Accepted::default(); MAX_BATCH];
+    let (lock_option, lock_until) = {
+        let pool_data = pool.try_borrow()?;
+        let state = Pool::load(&pool_data).map_err(|_| StakingError::InvalidPoolAccount)?;
+        if state.paused != 0 {
+            return Err(StakingError::PoolPaused.into());
+        }
+        if state.sunset != 0 {
+            return Err(StakingError::PoolSunset.into());
+        }
+        let (lock_option, multiplier_bps, lock_until) = lock_terms(state, args.lock_option, now)?;
+        let terms = StakeTerms {
+            pool: state,
+            pool_key: &pool_key,
+            owner_key: &owner_key,
+            multiplier_bps,
+        };
+        for (index, group) in nft_accounts.chunks_exact(ACCOUNTS_PER_NFT).enumerate() {
+            let nft = args.nfts.get(index).ok_or(StakingError::InvalidBatchSize)?;
+            let checked = check_nft(&terms, group, nft)?;
+            let (earlier, rest) = accepted.split_at_mut(index);
+            if earlier.iter().any(|other| other.mint == checked.mint) {
+                return Err(StakingError::DuplicateNft.into());
+            }
+            if let Some(slot) = rest.first_mut() {
+                *slot = checked;
+            }
+        }
+        (lock_option, lock_until)
+    };
+    let accepted = accepted
+        .get(..count)
+        .ok_or(StakingError::InvalidBatchSize)?;
+
+    // 2. The holder's staker account: existing (theirs, in this pool) or new at its PDA.
+    let existing_records = if staker.is_data_empty() && !staker.owned_by(program_id) {
+        None
+    } else {
+        require_owned_by_program(staker, program_id, StakingError::InvalidStakerAccount)?;
+        let staker_data = staker.try_borrow()?;
+        let state = Staker::load(&staker_data).map_err(|_| StakingError::InvalidStakerAccount)?;
+        if state.owner != owner_key.to_bytes() || state.pool != pool_key.to_bytes() {
+            return Err(StakingError::InvalidStakerAccount.into());
+        }
+        Some(usize::try_from(state.record_count).map_err(|_| StakingError::InvalidAccountData)?)
+    };
+    let staker_bump = match existing_records {
+        Some(_) => None,
+        None => {
+            let (expected, bump) = pda::find(
+                &[STAKER_SEED, pool_key.as_ref(), owner_key.as_ref()],
+                program_id,
+            )
+            .ok_or(StakingError::InvalidStakerAccount)?;
+            if staker.address() != &expected {
+                return Err(StakingError::InvalidStakerAccount.into());
+            }
+            Some(bump)
+        }
+    };
+
+    // 3. Move lamports and NFTs (all checks passed).
+    let old_records = existing_records.unwrap_or(0);
+    let new_len = Staker::space(old_records.saturating_add(count));
+    match staker_bump {
+        Some(bump) => {
+            let bump_seed = [bump];
+            let seeds = [
+                Seed::from(STAKER_SEED),
+                Seed::from(pool_key.as_ref()),
+                Seed::from(owner_key.as_ref()),
+                Seed::from(&bump_seed),
+            ];
+            pinocchio_system::create_account_with_minimum_balance_signed(
+                staker,
+                new_len,
+                program_id,
+                owner,
+                None,
+                &[Signer::from(&seeds)],
+            )?;
+        }
+        None => {
+            let needed = Rent::get()?.try_minimum_balance(new_len)?;
+            let top_up = needed.saturating_sub(staker.lamports());
+            if top_up > 0 {
+                pinocchio_system::instructions::Transfer {
+                    from: owner,
+                    to: staker,
+                    lamports: top_up,
+                }
+                .invoke()?;
+            }
+            staker.resize(new_len)?;
+        }
+    }
+    for (group, nft) in nft_accounts
+        .chunks_exact_mut(ACCOUNTS_PER_NFT)
+        .zip(accepted)
+    {
+        let [mint, _metadata, owner_token, escrow] = group else {
+            return Err(StakingError::NotEnoughAccounts.into());
+        };
+        let bump_seed = [nft.escrow_bump];
+        let seeds = [
+            Seed::from(ESCROW_SEED),
+            Seed::from(pool_key.as_ref()),
+            Seed::from(&nft.mint),
+            Seed::from(&bump_seed),
+        ];
+        create_token_account(owner, escrow, mint, &pool_key, &seeds)?;
+        transfer(owner_token, escrow, owner, 1, &[])?;
+    }
+
+    // 4. Record: checkpoint rewards at the old weight, then add the new records and weight.
+    let mut pool_data = pool.try_borrow_mut()?;
+    let pool_state = Pool::load_mut(&mut pool_data)?;
+    let mut staker_data = staker.try_borrow_mut()?;
+    if let Some(bump) = staker_bump {
+        let state = Staker::init(&mut staker_data)?;
+        state.owner = owner_key.to_bytes();
+        state.pool = pool_key.to_bytes();
+        state.bump = bump;
+        state.points_updated_ts = now;
+    }
+    {
+        let state = Staker::load_mut(&mut staker_data)?;
+        state.checkpoint(pool_state, now)?;
+        state.record_count = u32::try_from(old_records.saturating_add(count))
+            .map_err(|_| StakingError::MathOverflow)?;
+    }
+    let (state, records) = split_mut(&mut staker_data)?;
+    let mut added_weight = 0u64;
+    for (record, nft) in records
+        .get_mut(old_records..)
+        .unwrap_or(&mut [])
+        .iter_mut()
+        .zip(accepted)
+    {
+        *record = StakeRecord {
+            mint: nft.mint,
+            lock_until,
+            staked_at: now,
+            weight: nft.weight,
+            tier: nft.tier,
+            lock_option,
+            escrow_bump: nft.escrow_bump,
+            padding: 0,
+        };
+        added_weight = added_weight
+            .checked_add(u64::from(nft.weight))
+            .ok_or(StakingError::MathOverflow)?;
+    }
+    state.total_weight = state
+        .total_weight
+        .checked_add(added_weight)
+        .ok_or(StakingError::MathOverflow)?;
+    pool_state.total_weight = pool_state
+        .total_weight
+        .checked_add(added_weight)
+        .ok_or(StakingError::MathOverflow)?;
+    pool_state.staked_count = pool_state
+        .staked_count
+        .checked_add(u64::try_from(count).map_err(|_| StakingError::MathOverflow)?)
+        .ok_or(StakingError::MathOverflow)?;
+
+    for nft in accepted {
+        NftStaked {
+            pool: pool_key.to_bytes(),
+            owner: owner_key.to_bytes(),
+            mint: nft.mint,
+            weight: nft.weight,
+            tier: nft.tier,
+            lock_until,
+            staked_at: now,
+        }
+        .emit()?;
+    }
+    Ok(())
+}
+
+/// The chosen lock: its index (or `NO_LOCK`), weight multiplier and end time.
+fn lock_terms(pool: &Pool, option: Option<u8>, now: i64) -> Result<(u8, u64, i64), StakingError> {
+    let Some(index) = option else {
+        return Ok((NO_LOCK, BPS, 0));
+    };
+    let lock = pool
+        .lock_options
+        .get(usize::from(index))
+        .filter(|lock| lock.multiplier_bps != 0)
+        .ok_or(StakingError::InvalidLockOption)?;
+    let until = now
+        .checked_add(i64::from(lock.duration_s))
+        .ok_or(StakingError::MathOverflow)?;
+    Ok((index, u64::from(lock.multiplier_bps), until))
+}
+
+/// What every NFT of the batch is checked against (one argument: see `Context`).
+struct StakeTerms<'a> {
+    pool: &'a Pool,
+    pool_key: &'a Address,
+    owner_key: &'a Address,
+    multiplier_bps: u64,
+}
+
+/// Every check on one NFT's accounts; returns its record data.
+fn check_nft(
+    terms: &StakeTerms,
+    group: &[AccountView],
+    nft: &NftArgs,
+) -> Result<Accepted, StakingError> {
+    let StakeTerms {
+        pool,
+        pool_key,
+        owner_key,
+        multiplier_bps,
+    } = *terms;
+    let [mint, metadata, owner_token, escrow] = group else {
+        return Err(StakingError::NotEnoughAccounts);
+    };
+    let mint_key = mint.address().to_bytes();
+    let (supply, decimals) = read_mint(mint, StakingError::NotAnNft)?;
+    if supply != 1 || decimals != 0 {
+        return Err(StakingError::NotAnNft);
+    }
+
+    if !metadata.owned_by(&TOKEN_METADATA_PROGRAM_ID) {
+        return Err(StakingError::InvalidMetadataAccount);
+    }
+    let expected_metadata = pda::derive(
+        &[METADATA_SEED, TOKEN_METADATA_PROGRAM_ID.as_ref(), &mint_key],
+        nft.metadata_bump,
+        &TOKEN_METADATA_PROGRAM_ID,
+    );
+    if expected_metadata.as_ref() != Some(metadata.address()) {
+        return Err(StakingError::InvalidMetadataAccount);
+    }
+    {
+        let metadata_data = metadata
+            .try_borrow()
+            .map_err(|_| StakingError::InvalidMetadataAccount)?;
+        check_nft_metadata(&metadata_data, &mint_key, &pool.collection, &pool.creator)?;
+    }
+
+    let (tier, tier_weight) = match nft.tier {
+        None => (DEFAULT_TIER, pool.default_tier_weight),
+        Some(tier) => {
+            let weight = pool
+                .tier_weights
+                .get(usize::from(tier))
+                .copied()
+                .filter(|weight| *weight != 0)
+                .ok_or(StakingError::InvalidTier)?;
+            if pool.tier_root == NO_KEY
+                || !merkle::verify(nft.proof, &pool.tier_root, merkle::leaf(&mint_key, tier))
+            {
+                return Err(StakingError::InvalidTierProof);
+            }
+            (tier, weight)
+        }
+    };
+    // tier weight (< 2^32) × multiplier (< 2^32) fits in 64 bits; `mul_u64` avoids the
+    // 128-bit overflow check the BPF backend cannot lower.
+    let scaled = u64::try_from(mul_u64(u64::from(tier_weight), multiplier_bps))
+        .map_err(|_| StakingError::MathOverflow)?;
+    let weight = u32::try_from(scaled.checked_div(BPS).ok_or(StakingError::MathOverflow)?)
+        .map_err(|_| StakingError::MathOverflow)?;
+
+    let holding = read_token_account(owner_token, StakingError::InvalidTokenAccount)?;
+    if holding.mint.as_array() != &mint_key || &holding.owner != owner_key || holding.amount != 1 {
+        return Err(StakingError::InvalidTokenAccount);
+    }
+
+    let expected_escrow = pda::derive(
+        &[ESCROW_SEED, pool_key.as_ref(), &mint_key],
+        nft.escrow_bump,
+        &crate::ID,
+    );
+    if expected_escrow.as_ref() != Some(escrow.address()) || !escrow.is_writable() {
+        return Err(StakingError::InvalidEscrow);
+    }
+    require_uninitialized(escrow, &pinocchio_token::ID, StakingError::InvalidEscrow)?;
+
+    Ok(Accepted {
+        mint: mint_key,
+        weight,
+        tier,
+        escrow_bump: nft.escrow_bump,
+    })
+}

@@ -1,0 +1,139 @@
+//! `claim`: pays a holder what they earned on every stream, in O(1) whatever the number of
+//! NFTs staked (the records are never read).
+//!
+//! Accounts: `[pool (w), staker (w), owner (s), token_program]`, then per stream (all of the
+//! pool's streams, in order) `[reward_vault (w), owner_reward_token (w)]`. No arguments.
+//!
+//! Each stream pays `min(owed, vault balance)` and keeps the rest as `owed`: an empty vault
+//! never loses a holder's rewards and never blocks anything else.
+
+use crate::instructions::Context;
+use crate::{
+    constants::MAX_STREAMS,
+    discriminator,
+    error::StakingError,
+    events::RewardsClaimed,
+    state::{Pool, Staker, ZeroCopyAccount},
+    token::{read_token_account, require_token_program, transfer},
+    validation::{require_owned_by_program, require_signer, require_writable},
+};
+use pinocchio::{
+    sysvars::{clock::Clock, Sysvar},
+    ProgramResult,
+};
+
+/// `sha256("global:claim")[..8]`.
+pub const DISCRIMINATOR: [u8; 8] = discriminator::instruction("claim");
+
+const FIXED_ACCOUNTS: usize = 4;
+
+/// Checkpoints the holder, pays each stream from its vault, and records what was paid.
+#[inline(never)] // its own stack frame: inlined together, handlers exceed 4 KiB
+pub fn process(ctx: Context) -> ProgramResult {
+    let Context {
+        program_id,
+        accounts,
+        data,
+    } = ctx;
+    if !data.is_empty() {
+        return Err(StakingError::InvalidInstructionData.into());
+    }
+    let (fixed, stream_accounts) = accounts
+        .split_at_mut_checked(FIXED_ACCOUNTS)
+        .ok_or(StakingError::NotEnoughAccounts)?;
+    let [pool, staker, owner, token_program] = fixed else {
+        return Err(StakingError::NotEnoughAccounts.into());
+    };
+    require_owned_by_program(pool, program_id, StakingError::InvalidPoolAccount)?;
+    require_writable(pool)?;
+    require_signer(owner)?;
+    require_owned_by_program(staker, program_id, StakingError::InvalidStakerAccount)?;
+    require_writable(staker)?;
+    require_token_program(token_program)?;
+    let now = Clock::get()?.unix_timestamp;
+    let pool_key = *pool.address();
+    let owner_key = *owner.address();
+
+    let mut payouts = [(0u64, 0u64, [0u8; 32]); MAX_STREAMS];
+    let (seeds_source, stream_count) = {
+        let mut pool_data = pool.try_borrow_mut()?;
+        let pool_state =
+            Pool::load_mut(&mut pool_data).map_err(|_| StakingError::InvalidPoolAccount)?;
+        if pool_state.paused != 0 {
+            return Err(StakingError::PoolPaused.into());
+        }
+        let mut staker_data = staker.try_borrow_mut()?;
+        let staker_state =
+            Staker::load_mut(&mut staker_data).map_err(|_| StakingError::InvalidStakerAccount)?;
+        if staker_state.owner != owner_key.to_bytes() || staker_state.pool != pool_key.to_bytes() {
+            return Err(StakingError::InvalidStakerAccount.into());
+        }
+        let stream_count = usize::from(pool_state.stream_count);
+        if stream_accounts.len() < stream_count.saturating_mul(2) {
+            return Err(StakingError::NotEnoughAccounts.into());
+        }
+        // Validate every vault and destination before touching the books.
+        let mut available = [0u64; MAX_STREAMS];
+        for ((stream, pair), balance) in pool_state
+            .active_streams_mut()
+            .iter()
+            .zip(stream_accounts.chunks_exact(2))
+            .zip(available.iter_mut())
+        {
+            let [vault, destination] = pair else {
+                return Err(StakingError::NotEnoughAccounts.into());
+            };
+            if vault.address().as_array() != &stream.vault || !vault.is_writable() {
+                return Err(StakingError::InvalidRewardVault.into());
+            }
+            *balance = read_token_account(vault, StakingError::InvalidRewardVault)?.amount;
+            let to = read_token_account(destination, StakingError::RewardMintMismatch)?;
+            if to.mint.as_array() != &stream.mint {
+                return Err(StakingError::RewardMintMismatch.into());
+            }
+        }
+
+        staker_state.checkpoint(pool_state, now)?;
+        for (((stream, mine), balance), payout) in pool_state
+            .active_streams_mut()
+            .iter_mut()
+            .zip(staker_state.streams.iter_mut())
+            .zip(available)
+            .zip(payouts.iter_mut())
+        {
+            let amount = stream.pay(&mut mine.owed, balance)?;
+            mine.claimed_total = mine
+                .claimed_total
+                .checked_add(amount)
+                .ok_or(StakingError::MathOverflow)?;
+            *payout = (amount, mine.owed, stream.mint);
+        }
+        (pool_state.signer_seeds(), stream_count)
+    };
+
+    let pool_seeds = seeds_source.seeds();
+    for (index, (pair, (amount, owed, mint))) in stream_accounts
+        .chunks_exact(2)
+        .zip(payouts)
+        .take(stream_count)
+        .enumerate()
+    {
+        let [vault, destination] = pair else {
+            return Err(StakingError::NotEnoughAccounts.into());
+        };
+        if amount > 0 {
+            transfer(vault, destination, pool, amount, &pool_seeds)?;
+        }
+        RewardsClaimed {
+            pool: pool_key.to_bytes(),
+            owner: owner_key.to_bytes(),
+            stream_index: u8::try_from(index).map_err(|_| StakingError::MathOverflow)?,
+            mint,
+            amount,
+            owed,
+            claimed_at: now,
+        }
+        .emit()?;
+    }
+    Ok(())
+}

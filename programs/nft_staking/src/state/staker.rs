@@ -1,0 +1,162 @@
+//! `Staker`: one holder's position in one pool: rewards bookkeeping per stream, perk points,
+//! and a compact array of stake records (one per escrowed NFT) that grows and shrinks with
+//! `realloc`, so rent follows the number of NFTs staked and is refunded on unstake.
+
+use super::{Key, Pool, ZeroCopyAccount};
+use crate::{constants::MAX_STREAMS, discriminator, error::StakingError, math::add_points};
+use core::mem::size_of;
+
+/// Per-stream reward bookkeeping of one holder.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StakerStream {
+    /// The stream's accumulator when this holder last settled (`u128` LE).
+    pub checkpoint_acc: [u8; 16],
+    /// Settled, unpaid rewards (paid out when the vault has funds).
+    pub owed: u64,
+    /// Everything ever paid to this holder from this stream.
+    pub claimed_total: u64,
+}
+
+/// One staked NFT (56 bytes).
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StakeRecord {
+    /// The NFT's mint.
+    pub mint: Key,
+    /// Unstaking is refused before this time (unix seconds); 0 when not locked.
+    pub lock_until: i64,
+    /// When it was staked.
+    pub staked_at: i64,
+    /// Its weight (tier weight × lock multiplier), fixed at stake time so later tier or lock
+    /// changes never affect what unstake removes.
+    pub weight: u32,
+    /// Tier index, or 255 for the default tier.
+    pub tier: u8,
+    /// Lock option index, or 255 for none.
+    pub lock_option: u8,
+    /// Bump of the escrow PDA `["escrow", pool, mint]`.
+    pub escrow_bump: u8,
+    /// Explicit padding.
+    pub padding: u8,
+}
+
+/// Fixed part of a `Staker`, followed in the account by `record_count` [`StakeRecord`]s.
+/// PDA `["staker", pool, owner]`.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Staker {
+    /// The holder.
+    pub owner: Key,
+    /// The pool.
+    pub pool: Key,
+    /// Σ weight of the staked NFTs.
+    pub total_weight: u64,
+    /// Perk points (weight-seconds) accrued.
+    pub points: u64,
+    /// Time up to which `points` are accrued.
+    pub points_updated_ts: i64,
+    /// Per-stream bookkeeping, parallel to `Pool::streams`.
+    pub streams: [StakerStream; MAX_STREAMS],
+    /// Canonical bump of the staker PDA.
+    pub bump: u8,
+    /// Explicit padding.
+    pub padding: [u8; 3],
+    /// Number of records that follow (it is also the Borsh `Vec` length prefix, which is why
+    /// it is the last field: the IDL reads `records: Vec<StakeRecord>` from here).
+    pub record_count: u32,
+}
+
+// SAFETY: repr(C), integers and byte arrays only, no implicit padding (layout test vs the IDL).
+unsafe impl ZeroCopyAccount for Staker {
+    const DISCRIMINATOR: [u8; discriminator::LEN] = discriminator::account("Staker");
+}
+
+/// Size of one record.
+pub const RECORD_LEN: usize = size_of::<StakeRecord>();
+
+impl Staker {
+    /// Account size holding `records` records.
+    pub const fn space(records: usize) -> usize {
+        // Bounded by the batch and account limits long before overflow; `saturating` keeps the
+        // arithmetic lint honest.
+        Self::SPACE.saturating_add(RECORD_LEN.saturating_mul(records))
+    }
+}
+
+impl Staker {
+    /// Brings the pool's streams up to `now`, then settles this holder on every stream at their
+    /// current weight and accrues their points. Runs before any change to the holder's weight
+    /// and before a claim, so each change starts from an exact checkpoint.
+    pub fn checkpoint(&mut self, pool: &mut Pool, now: i64) -> Result<(), StakingError> {
+        pool.accrue_all(now)?;
+        let weight = self.total_weight;
+        for (stream, mine) in pool
+            .active_streams_mut()
+            .iter_mut()
+            .zip(self.streams.iter_mut())
+        {
+            stream.settle(weight, &mut mine.checkpoint_acc, &mut mine.owed)?;
+        }
+        let elapsed = now.saturating_sub(self.points_updated_ts).max(0);
+        let elapsed = u64::try_from(elapsed).map_err(|_| StakingError::MathOverflow)?;
+        self.points = add_points(self.points, weight, elapsed)?;
+        self.points_updated_ts = now;
+        Ok(())
+    }
+}
+
+/// Splits staker account data into the header and its records, checking the discriminator,
+/// alignment, and that the data holds exactly `record_count` records.
+pub fn split_mut(data: &mut [u8]) -> Result<(&mut Staker, &mut [StakeRecord]), StakingError> {
+    let count = usize::try_from(Staker::load(data)?.record_count)
+        .map_err(|_| StakingError::InvalidAccountData)?;
+    if data.len() != Staker::space(count) {
+        return Err(StakingError::InvalidAccountData);
+    }
+    let (head, tail) = data.split_at_mut(Staker::SPACE);
+    let staker = Staker::load_mut(head)?;
+    // SAFETY: `tail` is exactly `count` records long (checked above), 8-byte aligned because
+    // the header is a multiple of 8 bytes after an aligned start (checked by `load_mut`), and
+    // `StakeRecord` accepts every bit pattern.
+    let records =
+        unsafe { core::slice::from_raw_parts_mut(tail.as_mut_ptr() as *mut StakeRecord, count) };
+    Ok((staker, records))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use core::mem::align_of;
+
+    #[test]
+    fn sizes_match_the_design_budget() {
+        assert_eq!(size_of::<StakerStream>(), 32);
+        assert_eq!(RECORD_LEN, 56, "≤ 56 bytes per NFT");
+        assert_eq!(align_of::<Staker>(), 8);
+        const { assert!(Staker::SPACE <= 256, "header ≤ 256 bytes") };
+        assert_eq!(Staker::SPACE % 8, 0, "records start 8-byte aligned");
+        assert_eq!(Staker::space(2), Staker::SPACE + 112);
+    }
+
+    #[test]
+    fn splits_header_and_records() {
+        let mut buffer = vec![0u64; Staker::space(2) / 8];
+        // SAFETY (test): reinterpret the aligned u64 buffer as bytes.
+        let data = unsafe {
+            core::slice::from_raw_parts_mut(buffer.as_mut_ptr() as *mut u8, Staker::space(2))
+        };
+        let staker = Staker::init(data).unwrap();
+        staker.record_count = 2;
+        let (staker, records) = split_mut(data).unwrap();
+        assert_eq!((staker.record_count, records.len()), (2, 2));
+        records[1].weight = 7;
+        let (_, records) = split_mut(data).unwrap();
+        assert_eq!(records[1].weight, 7);
+        Staker::load_mut(data).unwrap().record_count = 3;
+        assert_eq!(
+            split_mut(data).err(),
+            Some(StakingError::InvalidAccountData)
+        );
+    }
+}
