@@ -6,6 +6,28 @@ import { stakingProgram } from "./program";
 /** A decoded `Pool` account (field names in camelCase, u64 as `BN`, u128 as `BN`). */
 export type PoolAccount = IdlAccounts<NftStaking>["pool"];
 
+/** A decoded `Staker` account with its stake records. */
+export type StakerAccount = IdlAccounts<NftStaking>["staker"];
+
+/** Decodes raw `Staker` account data (checks the discriminator). */
+export function decodeStaker(data: Buffer | Uint8Array): StakerAccount {
+  return stakingProgram().coder.accounts.decode<StakerAccount>("staker", Buffer.from(data));
+}
+
+/**
+ * Fetches a holder's staker account, or `null` if they never staked in the pool.
+ *
+ * @example
+ * const staker = await fetchStaker(connection, findStakerAddress(pool, owner)[0]);
+ */
+export async function fetchStaker(
+  connection: Connection,
+  address: PublicKey,
+): Promise<StakerAccount | null> {
+  const info = await connection.getAccountInfo(address);
+  return info ? decodeStaker(info.data) : null;
+}
+
 /** Decodes raw `Pool` account data (checks the discriminator). */
 export function decodePool(data: Buffer | Uint8Array): PoolAccount {
   return stakingProgram().coder.accounts.decode<PoolAccount>("pool", Buffer.from(data));

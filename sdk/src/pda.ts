@@ -1,6 +1,13 @@
 import { BN } from "@coral-xyz/anchor";
 import { PublicKey } from "@solana/web3.js";
-import { POOL_SEED, PROGRAM_ID } from "./constants";
+import {
+  ESCROW_SEED,
+  POOL_SEED,
+  PROGRAM_ID,
+  REWARD_VAULT_SEED,
+  STAKER_SEED,
+  TOKEN_METADATA_PROGRAM_ID,
+} from "./constants";
 
 /** Anything that holds a u64: `bigint`, `number` (≤ 2^53) or an Anchor `BN`. */
 export type U64Like = bigint | number | BN;
@@ -31,5 +38,69 @@ export function findPoolAddress(
   return PublicKey.findProgramAddressSync(
     [POOL_SEED, authorityAtCreation.toBuffer(), u64Seed(poolId)],
     programId,
+  );
+}
+
+/**
+ * A holder's `Staker` account in a pool: PDA `["staker", pool, owner]`.
+ *
+ * @example
+ * const [staker] = findStakerAddress(pool, wallet.publicKey);
+ */
+export function findStakerAddress(
+  pool: PublicKey,
+  owner: PublicKey,
+  programId: PublicKey = PROGRAM_ID,
+): [PublicKey, number] {
+  return PublicKey.findProgramAddressSync(
+    [STAKER_SEED, pool.toBuffer(), owner.toBuffer()],
+    programId,
+  );
+}
+
+/**
+ * The escrow token account holding a staked NFT: PDA `["escrow", pool, mint]`.
+ *
+ * @example
+ * const [escrow, bump] = findEscrowAddress(pool, mint);
+ */
+export function findEscrowAddress(
+  pool: PublicKey,
+  mint: PublicKey,
+  programId: PublicKey = PROGRAM_ID,
+): [PublicKey, number] {
+  return PublicKey.findProgramAddressSync(
+    [ESCROW_SEED, pool.toBuffer(), mint.toBuffer()],
+    programId,
+  );
+}
+
+/**
+ * A stream's reward vault: PDA `["reward_vault", pool, streamIndex (u8)]`.
+ *
+ * @example
+ * const [vault] = findRewardVaultAddress(pool, 0);
+ */
+export function findRewardVaultAddress(
+  pool: PublicKey,
+  streamIndex: number,
+  programId: PublicKey = PROGRAM_ID,
+): [PublicKey, number] {
+  return PublicKey.findProgramAddressSync(
+    [REWARD_VAULT_SEED, pool.toBuffer(), Buffer.from([streamIndex])],
+    programId,
+  );
+}
+
+/**
+ * The Metaplex metadata account of a mint: PDA `["metadata", tokenMetadataProgram, mint]`.
+ *
+ * @example
+ * const [metadata, bump] = findMetadataAddress(mint);
+ */
+export function findMetadataAddress(mint: PublicKey): [PublicKey, number] {
+  return PublicKey.findProgramAddressSync(
+    [Buffer.from("metadata"), TOKEN_METADATA_PROGRAM_ID.toBuffer(), mint.toBuffer()],
+    TOKEN_METADATA_PROGRAM_ID,
   );
 }

@@ -59,6 +59,19 @@ export class TestChain {
     return failure(result);
   }
 
+  /** The chain's unix time. */
+  now(): bigint {
+    return this.svm.getClock().unixTimestamp;
+  }
+
+  /** Moves the clock forward by `seconds` (and the slot by as many). */
+  warp(seconds: number | bigint): void {
+    const clock = this.svm.getClock();
+    clock.unixTimestamp += BigInt(seconds);
+    clock.slot += BigInt(seconds);
+    this.svm.setClock(clock);
+  }
+
   /** Lamports, owner and data of an account (or null). */
   account(address: PublicKey): AccountSnapshot | null {
     const account = this.svm.getAccount(address);

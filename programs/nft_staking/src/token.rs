@@ -97,7 +97,8 @@ pub fn create_token_account(
     InitializeAccount3::new(account, mint, owner).invoke()
 }
 
-/// Transfers `amount` with `authority` signing (by the transaction, or by `seeds` for a PDA).
+/// Transfers `amount` with `authority` signing: by the transaction when `seeds` is empty,
+/// else as the PDA of `seeds`.
 #[inline(always)]
 pub fn transfer(
     from: &AccountView,
@@ -106,7 +107,13 @@ pub fn transfer(
     amount: u64,
     seeds: &[Seed],
 ) -> ProgramResult {
-    Transfer::new(from, to, authority, amount).invoke_signed(&[Signer::from(seeds)])
+    // An empty signer would make the runtime derive an address from no seeds and fail.
+    let transfer = Transfer::new(from, to, authority, amount);
+    if seeds.is_empty() {
+        transfer.invoke()
+    } else {
+        transfer.invoke_signed(&[Signer::from(seeds)])
+    }
 }
 
 /// Closes a token account owned by the PDA `authority`, sending its rent to `destination`.

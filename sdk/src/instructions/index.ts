@@ -1,1 +1,4 @@
 export * from "./initializePool";
+export * from "./rewardStreams";
+export * from "./staking";
+export * from "./updatePool";

@@ -1,0 +1,82 @@
+import { strict as assert } from "assert";
+import {
+  claimInstruction,
+  findEscrowAddress,
+  findStakerAddress,
+  parseEvents,
+  unstakeInstruction,
+} from "@nft-staking/sdk";
+import { TestChain } from "../utils/chain";
+import { assertOk } from "../utils/assertions";
+import { tokenBalance } from "../utils/nft";
+import {
+  addStream,
+  createPool,
+  holderWithNfts,
+  poolState,
+  setTokenBalance,
+  stakeNfts,
+  stakerState,
+} from "../utils/pool";
+
+describe("flow: stake, earn, claim, unstake", () => {
+  it("returns the NFT, pays rate × weight × time, and refunds every lamport of rent", async () => {
+    const chain = new TestChain();
+    const fixture = await createPool(chain);
+    const { mint: rewardMint } = await addStream(fixture, { rate: 10n, fund: 1_000_000n });
+    const { holder, nfts } = holderWithNfts(fixture, 2);
+    const lamportsBefore = chain.account(holder.publicKey)?.lamports ?? 0n;
+
+    const staked = stakeNfts(fixture, holder, nfts);
+    const result = await staked;
+    assertOk(result);
+    console.log(`      stake 2: ${result.computeUnits} CU`);
+    assert.equal(tokenBalance(chain, nfts[0]!.tokenAccount), 0n);
+    assert.equal(tokenBalance(chain, findEscrowAddress(fixture.pool, nfts[0]!.mint)[0]), 1n);
+    assert.equal(poolState(fixture).totalWeight.toString(), "2");
+    assert.equal(stakerState(fixture, holder.publicKey)?.records.length, 2);
+    assert.deepEqual(
+      parseEvents(result.logs).map((e) => e.name),
+      ["nftStaked", "nftStaked"],
+    );
+
+    chain.warp(100);
+    const destination = setTokenBalance(chain, holder.publicKey, rewardMint, 0n);
+    const claim = chain.send(
+      [
+        await claimInstruction({
+          pool: fixture.pool,
+          poolAccount: poolState(fixture),
+          owner: holder.publicKey,
+        }),
+      ],
+      [holder],
+    );
+    assertOk(claim);
+    console.log(`      claim: ${claim.computeUnits} CU`);
+    assert.equal(tokenBalance(chain, destination), 2_000n, "10/s × 2 weight × 100 s");
+
+    const unstake = chain.send(
+      [
+        await unstakeInstruction({
+          pool: fixture.pool,
+          owner: holder.publicKey,
+          nfts: nfts.map((n) => ({ mint: n.mint })),
+        }),
+      ],
+      [holder],
+    );
+    assertOk(unstake);
+    console.log(`      unstake 2: ${unstake.computeUnits} CU`);
+    assert.equal(tokenBalance(chain, nfts[0]!.tokenAccount), 1n);
+    assert.equal(chain.account(findEscrowAddress(fixture.pool, nfts[0]!.mint)[0]), null);
+    const staker = stakerState(fixture, holder.publicKey);
+    assert.equal(staker?.records.length, 0);
+    assert.equal(poolState(fixture).totalWeight.toString(), "0");
+    const stakerLamports =
+      chain.account(findStakerAddress(fixture.pool, holder.publicKey)[0])?.lamports ?? 0n;
+    const lamportsAfter = chain.account(holder.publicKey)?.lamports ?? 0n;
+    // Everything but the staker header's rent (refunded by close_staker) and fees came back.
+    assert.equal(lamportsBefore - lamportsAfter, stakerLamports + 3n * 5000n);
+  });
+});

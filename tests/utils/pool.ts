@@ -1,0 +1,237 @@
+import {
+  AccountLayout,
+  MINT_SIZE,
+  MintLayout,
+  TOKEN_PROGRAM_ID,
+  getAssociatedTokenAddressSync,
+} from "@solana/spl-token";
+import { Keypair, PublicKey } from "@solana/web3.js";
+import {
+  StreamMode,
+  addRewardStreamInstruction,
+  decodePool,
+  decodeStaker,
+  findPoolAddress,
+  findStakerAddress,
+  fundRewardStreamInstruction,
+  initializePoolInstruction,
+  stakeInstruction,
+  updatePoolInstruction,
+  type LockOptionInput,
+  type PoolAccount,
+  type StakeNftInput,
+  type StakerAccount,
+  type TierTree,
+} from "@nft-staking/sdk";
+import type { TestChain, TxResult } from "./chain";
+import { assertOk } from "./assertions";
+import { createCollection, createCollectionNfts, type TestNft } from "./nft";
+
+/** A pool of a fresh verified collection, with its authority. */
+export interface PoolFixture {
+  chain: TestChain;
+  authority: Keypair;
+  pool: PublicKey;
+  collection: TestNft;
+}
+
+/** Options of {@link createPool}. */
+export interface PoolOptions {
+  defaultTierWeight?: number;
+  tierWeights?: number[];
+  lockOptions?: LockOptionInput[];
+  tiers?: TierTree;
+}
+
+/** Creates a collection, a pool for it, and (when options are given) configures it. */
+export async function createPool(
+  chain: TestChain,
+  options: PoolOptions = {},
+): Promise<PoolFixture> {
+  const authority = chain.fundedKeypair(100);
+  const collection = createCollection(chain, authority.publicKey);
+  const defaultTierWeight = options.defaultTierWeight ?? 1;
+  const ix = await initializePoolInstruction({
+    authority: authority.publicKey,
+    poolId: 1n,
+    collection: collection.mint,
+    defaultTierWeight,
+  });
+  assertOk(chain.send([ix], [authority]));
+  const [pool] = findPoolAddress(authority.publicKey, 1n);
+  const fixture = { chain, authority, pool, collection };
+  if (options.tierWeights || options.lockOptions || options.tiers) {
+    await configurePool(fixture, options);
+  }
+  return fixture;
+}
+
+/** Sends `update_pool` with these options. */
+export async function configurePool(fixture: PoolFixture, options: PoolOptions): Promise<void> {
+  const ix = await updatePoolInstruction({
+    pool: fixture.pool,
+    authority: fixture.authority.publicKey,
+    tierRoot: options.tiers?.root ?? null,
+    defaultTierWeight: options.defaultTierWeight ?? 1,
+    tierWeights: options.tierWeights ?? [],
+    lockOptions: options.lockOptions ?? [],
+    uri: "",
+  });
+  assertOk(fixture.chain.send([ix], [fixture.authority]));
+}
+
+/** A fungible SPL mint (no authority needed: tests write balances directly). */
+export function createRewardMint(chain: TestChain, decimals = 6): PublicKey {
+  const mint = Keypair.generate().publicKey;
+  const data = new Uint8Array(MINT_SIZE);
+  MintLayout.encode(
+    {
+      mintAuthorityOption: 0,
+      mintAuthority: PublicKey.default,
+      supply: 10n ** 18n,
+      decimals,
+      isInitialized: true,
+      freezeAuthorityOption: 0,
+      freezeAuthority: PublicKey.default,
+    },
+    data,
+  );
+  setAccount(chain, mint, data, TOKEN_PROGRAM_ID);
+  return mint;
+}
+
+/** Writes (or overwrites) `owner`'s associated token account of `mint` with `amount`. */
+export function setTokenBalance(
+  chain: TestChain,
+  owner: PublicKey,
+  mint: PublicKey,
+  amount: bigint,
+): PublicKey {
+  const address = getAssociatedTokenAddressSync(mint, owner, true);
+  const data = new Uint8Array(AccountLayout.span);
+  AccountLayout.encode(
+    {
+      mint,
+      owner,
+      amount,
+      delegateOption: 0,
+      delegate: PublicKey.default,
+      state: 1,
+      isNativeOption: 0,
+      isNative: 0n,
+      delegatedAmount: 0n,
+      closeAuthorityOption: 0,
+      closeAuthority: PublicKey.default,
+    },
+    data,
+  );
+  setAccount(chain, address, data, TOKEN_PROGRAM_ID);
+  return address;
+}
+
+function setAccount(chain: TestChain, address: PublicKey, data: Uint8Array, owner: PublicKey) {
+  chain.svm.setAccount(address, {
+    lamports: Number(chain.svm.minimumBalanceForRentExemption(BigInt(data.length))),
+    data,
+    owner,
+    executable: false,
+  });
+}
+
+/** Options of {@link addStream}. */
+export interface StreamOptions {
+  mode?: StreamMode;
+  rate?: bigint;
+  /** Seconds from now until the stream ends. */
+  duration?: number;
+  /** Tokens to put in the vault right away. */
+  fund?: bigint;
+  mint?: PublicKey;
+}
+
+/** Adds (and optionally funds) a stream starting now; returns its index and mint. */
+export async function addStream(
+  fixture: PoolFixture,
+  options: StreamOptions = {},
+): Promise<{ index: number; mint: PublicKey }> {
+  const { chain, authority, pool } = fixture;
+  const mint = options.mint ?? createRewardMint(chain);
+  const index = poolState(fixture).streamCount;
+  const now = chain.now();
+  const ix = await addRewardStreamInstruction({
+    pool,
+    authority: authority.publicKey,
+    rewardMint: mint,
+    streamIndex: index,
+    mode: options.mode ?? StreamMode.FixedPerWeight,
+    rate: options.rate ?? 1_000n,
+    startTs: now,
+    endTs: now + BigInt(options.duration ?? 30 * 86_400),
+  });
+  assertOk(chain.send([ix], [authority]));
+  if (options.fund) await fundStream(fixture, index, mint, options.fund);
+  return { index, mint };
+}
+
+/** Funds a stream from a freshly credited funder. */
+export async function fundStream(
+  fixture: PoolFixture,
+  index: number,
+  mint: PublicKey,
+  amount: bigint,
+): Promise<void> {
+  const funder = fixture.chain.fundedKeypair();
+  setTokenBalance(fixture.chain, funder.publicKey, mint, amount);
+  const ix = await fundRewardStreamInstruction({
+    pool: fixture.pool,
+    funder: funder.publicKey,
+    streamIndex: index,
+    rewardMint: mint,
+    amount,
+  });
+  assertOk(fixture.chain.send([ix], [funder]));
+}
+
+/** A holder with `count` NFTs of the fixture's collection. */
+export function holderWithNfts(
+  fixture: PoolFixture,
+  count: number,
+): { holder: Keypair; nfts: TestNft[] } {
+  const holder = fixture.chain.fundedKeypair();
+  const nfts = createCollectionNfts(
+    fixture.chain,
+    holder.publicKey,
+    fixture.collection.mint,
+    count,
+  );
+  return { holder, nfts };
+}
+
+/** Stakes NFTs (default tier unless given) and returns the result. */
+export async function stakeNfts(
+  fixture: PoolFixture,
+  holder: Keypair,
+  nfts: (TestNft | StakeNftInput)[],
+  lockOption?: number,
+): Promise<TxResult> {
+  const ix = await stakeInstruction({
+    pool: fixture.pool,
+    owner: holder.publicKey,
+    nfts: nfts.map((nft) => ("tier" in nft ? nft : { mint: nft.mint })),
+    lockOption,
+  });
+  return fixture.chain.send([ix], [holder]);
+}
+
+/** The decoded pool. */
+export function poolState(fixture: PoolFixture): PoolAccount {
+  const account = fixture.chain.svm.getAccount(fixture.pool);
+  if (!account) throw new Error("pool missing");
+  return decodePool(account.data);
+}
+
+/** The holder's decoded staker account, or null. */
+export function stakerState(fixture: PoolFixture, owner: PublicKey): StakerAccount | null {
+  const account = fixture.chain.svm.getAccount(findStakerAddress(fixture.pool, owner)[0]);
+  return account ? decodeStaker(account.data) : null;
+}
