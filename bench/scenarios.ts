@@ -1,6 +1,26 @@
-import { Keypair, Transaction } from "@solana/web3.js";
-import { initializePoolInstruction } from "@nft-staking/sdk";
+import { Keypair, PublicKey, type TransactionInstruction } from "@solana/web3.js";
+import {
+  StreamMode,
+  addRewardStreamInstruction,
+  claimInstruction,
+  fundRewardStreamInstruction,
+  initializePoolInstruction,
+  legacyTransactionSize,
+  stakeInstruction,
+  unstakeInstruction,
+  updatePoolInstruction,
+  updateRewardStreamInstruction,
+} from "@nft-staking/sdk";
 import { TestChain } from "../tests/utils/chain";
+import { createCollectionNfts, type TestNft } from "../tests/utils/nft";
+import {
+  addStream,
+  createPool,
+  createRewardMint,
+  poolState,
+  setTokenBalance,
+  type PoolFixture,
+} from "../tests/utils/pool";
 
 /** One measured instruction: compute units, accounts touched, serialized size, NFTs moved. */
 export interface Measurement {
@@ -10,12 +30,67 @@ export interface Measurement {
   nfts: number;
 }
 
-/** Size in bytes of the signed legacy transaction carrying `instructions`. */
-function transactionBytes(chain: TestChain, tx: Transaction, signers: Keypair[]): number {
-  tx.recentBlockhash = chain.svm.latestBlockhash();
-  tx.feePayer = signers[0]?.publicKey;
-  tx.sign(...signers);
-  return tx.serialize().length;
+/** Keys are fixed (PDA bump searches, and so compute units, depend on the addresses). */
+const seeded = (seed: number) => Keypair.fromSeed(new Uint8Array(32).fill(seed));
+
+/** Sends one instruction signed by `signers` and measures it; throws if it fails. */
+function measure(
+  chain: TestChain,
+  ix: TransactionInstruction,
+  signers: Keypair[],
+  nfts: number,
+): Measurement {
+  const [payer] = signers;
+  if (!payer) throw new Error("no signer");
+  const txBytes = legacyTransactionSize([ix], payer.publicKey);
+  const result = chain.send([ix], signers);
+  if (!result.ok) throw new Error(`benchmark transaction failed: ${result.logs.join("\n")}`);
+  return { cu: result.computeUnits, accounts: ix.keys.length, txBytes, nfts };
+}
+
+async function pool(): Promise<{ chain: TestChain; fixture: PoolFixture; holder: Keypair }> {
+  const chain = new TestChain();
+  const fixture = await createPool(chain);
+  const holder = chain.fundedKeypair(1_000, 7);
+  return { chain, fixture, holder };
+}
+
+function nftsFor(fixture: PoolFixture, holder: Keypair, count: number): TestNft[] {
+  return createCollectionNfts(fixture.chain, holder.publicKey, fixture.collection.mint, count);
+}
+
+async function stakeIx(fixture: PoolFixture, holder: Keypair, nfts: TestNft[]) {
+  return stakeInstruction({
+    pool: fixture.pool,
+    owner: holder.publicKey,
+    nfts: nfts.map((nft) => ({ mint: nft.mint })),
+  });
+}
+
+/** Stakes `count` NFTs in batches (setup for other scenarios). */
+async function stakeMany(fixture: PoolFixture, holder: Keypair, count: number): Promise<TestNft[]> {
+  const nfts = nftsFor(fixture, holder, count);
+  for (let i = 0; i < nfts.length; i += 6) {
+    const result = fixture.chain.send(
+      [await stakeIx(fixture, holder, nfts.slice(i, i + 6))],
+      [holder],
+    );
+    if (!result.ok) throw new Error(result.logs.join("\n"));
+  }
+  return nfts;
+}
+
+/** The largest batch whose `build` still fits one legacy transaction (≤ 16). */
+async function largestBatch(
+  build: (n: number) => Promise<TransactionInstruction>,
+  payer: PublicKey,
+) {
+  let best = 1;
+  for (let n = 1; n <= 16; n++) {
+    if (legacyTransactionSize([await build(n)], payer) > 1232) break;
+    best = n;
+  }
+  return best;
 }
 
 async function initializePool(): Promise<Measurement> {
@@ -24,17 +99,130 @@ async function initializePool(): Promise<Measurement> {
   const ix = await initializePoolInstruction({
     authority: authority.publicKey,
     poolId: 1n,
-    collection: Keypair.fromSeed(new Uint8Array(32).fill(2)).publicKey,
+    collection: seeded(2).publicKey,
     defaultTierWeight: 1,
     uri: "https://example.org/pool.json",
   });
-  const txBytes = transactionBytes(chain, new Transaction().add(ix), [authority]);
-  const result = chain.send([ix], [authority]);
-  if (!result.ok) throw new Error(`initialize_pool failed: ${result.logs.join("\n")}`);
-  return { cu: result.computeUnits, accounts: ix.keys.length, txBytes, nfts: 0 };
+  return measure(chain, ix, [authority], 0);
+}
+
+async function updatePool(): Promise<Measurement> {
+  const { chain, fixture } = await pool();
+  const ix = await updatePoolInstruction({
+    pool: fixture.pool,
+    authority: fixture.authority.publicKey,
+    tierRoot: new Uint8Array(32).fill(9),
+    defaultTierWeight: 1,
+    tierWeights: [1, 2, 3, 5, 8, 13, 21, 34],
+    lockOptions: [{ durationS: 86_400, multiplierBps: 12_000 }],
+    uri: "https://example.org/pool.json",
+  });
+  return measure(chain, ix, [fixture.authority], 0);
+}
+
+async function addRewardStream(): Promise<Measurement> {
+  const { chain, fixture } = await pool();
+  const now = chain.now();
+  const ix = await addRewardStreamInstruction({
+    pool: fixture.pool,
+    authority: fixture.authority.publicKey,
+    rewardMint: createRewardMint(chain),
+    streamIndex: 0,
+    mode: StreamMode.SharedEmission,
+    rate: 1_000n,
+    startTs: now,
+    endTs: now + 86_400n,
+  });
+  return measure(chain, ix, [fixture.authority], 0);
+}
+
+async function fundStream(): Promise<Measurement> {
+  const { chain, fixture } = await pool();
+  const { mint } = await addStream(fixture);
+  const funder = chain.fundedKeypair(10, 8);
+  setTokenBalance(chain, funder.publicKey, mint, 1_000_000n);
+  const ix = await fundRewardStreamInstruction({
+    pool: fixture.pool,
+    funder: funder.publicKey,
+    streamIndex: 0,
+    rewardMint: mint,
+    amount: 1_000n,
+  });
+  return measure(chain, ix, [funder], 0);
+}
+
+async function updateRewardStream(): Promise<Measurement> {
+  const { chain, fixture } = await pool();
+  await addStream(fixture);
+  const ix = await updateRewardStreamInstruction({
+    pool: fixture.pool,
+    authority: fixture.authority.publicKey,
+    streamIndex: 0,
+    rate: 5n,
+    endTs: chain.now() + 1_000n,
+  });
+  return measure(chain, ix, [fixture.authority], 0);
+}
+
+/** Stakes into an existing `Staker` (the holder staked before), or the holder's first stake. */
+async function stake(count: number | "max", first = false): Promise<Measurement> {
+  const { chain, fixture, holder } = await pool();
+  await addStream(fixture, { fund: 1_000_000n });
+  if (!first) await stakeMany(fixture, holder, 1);
+  const nfts = nftsFor(fixture, holder, 16);
+  const n =
+    count === "max"
+      ? await largestBatch((k) => stakeIx(fixture, holder, nfts.slice(0, k)), holder.publicKey)
+      : count;
+  return measure(chain, await stakeIx(fixture, holder, nfts.slice(0, n)), [holder], n);
+}
+
+/** Unstakes the most recently staked NFTs: the record scan is then as long as it gets. */
+async function unstake(count: number | "max", staked = 16): Promise<Measurement> {
+  const { chain, fixture, holder } = await pool();
+  await addStream(fixture, { fund: 1_000_000n });
+  const nfts = (await stakeMany(fixture, holder, staked)).reverse();
+  const build = (k: number) =>
+    unstakeInstruction({
+      pool: fixture.pool,
+      owner: holder.publicKey,
+      nfts: nfts.slice(0, k).map((nft) => ({ mint: nft.mint })),
+    });
+  const n = count === "max" ? await largestBatch(build, holder.publicKey) : count;
+  return measure(chain, await build(n), [holder], n);
+}
+
+async function claim(streams: number, nftCount: number): Promise<Measurement> {
+  const { chain, fixture, holder } = await pool();
+  for (let i = 0; i < streams; i++) await addStream(fixture, { fund: 1_000_000_000n });
+  await stakeMany(fixture, holder, nftCount);
+  chain.warp(3_600);
+  const state = poolState(fixture);
+  for (const stream of state.streams.slice(0, streams))
+    setTokenBalance(chain, holder.publicKey, stream.mint, 0n);
+  const ix = await claimInstruction({
+    pool: fixture.pool,
+    poolAccount: state,
+    owner: holder.publicKey,
+  });
+  return measure(chain, ix, [holder], 0);
 }
 
 /** Every benchmark scenario, by the key used in bench/results.json and bench/budgets.json. */
 export const SCENARIOS: Record<string, () => Promise<Measurement>> = {
   initialize_pool: initializePool,
+  update_pool: updatePool,
+  add_reward_stream: addRewardStream,
+  fund_stream: fundStream,
+  update_reward_stream: updateRewardStream,
+  stake_1: () => stake(1),
+  stake_1_first: () => stake(1, true),
+  stake_max: () => stake("max"),
+  unstake_1: () => unstake(1),
+  unstake_max: () => unstake("max"),
+  unstake_1_of_500: () => unstake(1, 500),
+  claim_1_stream: () => claim(1, 1),
+  claim_4_streams: () => claim(4, 1),
+  claim_with_1_nft: () => claim(1, 1),
+  claim_with_50_nfts: () => claim(1, 50),
 };

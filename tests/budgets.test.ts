@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import fs from "fs";
 import path from "path";
-import { SCENARIOS } from "../bench/scenarios";
+import { SCENARIOS, type Measurement } from "../bench/scenarios";
 import { recordComputeUnits } from "./utils/compute";
 
 // Compute units are deterministic in LiteSVM, so a budget is a hard limit, not a flaky timing.
@@ -9,18 +9,35 @@ const budgets = JSON.parse(
   fs.readFileSync(path.join(__dirname, "..", "bench", "budgets.json"), "utf8"),
 ) as Record<string, number>;
 
-describe("compute-unit budgets (bench/budgets.json)", () => {
+describe("compute-unit budgets (bench/budgets.json)", function () {
+  this.timeout(120_000);
+  const measured = new Map<string, Measurement>();
+
   it("has a budget for every benchmark scenario", () => {
     assert.deepEqual(Object.keys(budgets).sort(), Object.keys(SCENARIOS).sort());
   });
 
   for (const [name, run] of Object.entries(SCENARIOS)) {
     it(`${name} stays within its budget`, async () => {
-      const { cu } = await run();
-      recordComputeUnits(name, cu);
+      const result = await run();
+      measured.set(name, result);
+      recordComputeUnits(name, result.cu);
       const budget = budgets[name];
       assert.ok(budget !== undefined);
-      assert.ok(cu <= budget, `${name} used ${cu} CU, budget ${budget}`);
+      assert.ok(result.cu <= budget, `${name} used ${result.cu} CU, budget ${budget}`);
     });
   }
+
+  it("claim costs the same with 50 NFTs as with 1 (O(1) in staked NFTs)", () => {
+    const one = measured.get("claim_with_1_nft")?.cu;
+    const fifty = measured.get("claim_with_50_nfts")?.cu;
+    assert.ok(one !== undefined && fifty !== undefined);
+    // A few CU of difference come from the division's correction steps on other numbers.
+    assert.ok(Math.abs(fifty - one) <= 16, `1 NFT: ${one} CU, 50 NFTs: ${fifty} CU`);
+  });
+
+  it("fits at least 6 NFTs per legacy stake transaction and 12 per unstake", () => {
+    assert.ok((measured.get("stake_max")?.nfts ?? 0) >= 6);
+    assert.ok((measured.get("unstake_max")?.nfts ?? 0) >= 12);
+  });
 });

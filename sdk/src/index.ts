@@ -8,3 +8,4 @@ export * from "./pda";
 export * from "./program";
 export * from "./math";
 export * from "./merkle";
+export * from "./transactions";

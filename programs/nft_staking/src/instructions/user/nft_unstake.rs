@@ -155,9 +155,10 @@ pub fn process(ctx: Context) -> ProgramResult {
 
     // 3. Shrink the records and refund the rent they no longer need.
     staker.resize(new_len)?;
+    // The program owns the staker account, so it moves the surplus lamports directly.
     let keep = Rent::get()?.try_minimum_balance(new_len)?;
     let refund = staker.lamports().saturating_sub(keep);
-    staker.set_lamports(keep.max(staker.lamports().saturating_sub(refund)));
+    staker.set_lamports(staker.lamports().saturating_sub(refund));
     owner.set_lamports(
         owner
             .lamports()

@@ -1,0 +1,3 @@
+export * from "./batching";
+export * from "./compute";
+export * from "./staking";
