@@ -30,7 +30,6 @@ describe("flow: stake, earn, claim, unstake", () => {
     const staked = stakeNfts(fixture, holder, nfts);
     const result = await staked;
     assertOk(result);
-    console.log(`      stake 2: ${result.computeUnits} CU`);
     assert.equal(tokenBalance(chain, nfts[0]!.tokenAccount), 0n);
     assert.equal(tokenBalance(chain, findEscrowAddress(fixture.pool, nfts[0]!.mint)[0]), 1n);
     assert.equal(poolState(fixture).totalWeight.toString(), "2");
@@ -53,7 +52,6 @@ describe("flow: stake, earn, claim, unstake", () => {
       [holder],
     );
     assertOk(claim);
-    console.log(`      claim: ${claim.computeUnits} CU`);
     assert.equal(tokenBalance(chain, destination), 2_000n, "10/s × 2 weight × 100 s");
 
     const unstake = chain.send(
@@ -67,7 +65,6 @@ describe("flow: stake, earn, claim, unstake", () => {
       [holder],
     );
     assertOk(unstake);
-    console.log(`      unstake 2: ${unstake.computeUnits} CU`);
     assert.equal(tokenBalance(chain, nfts[0]!.tokenAccount), 1n);
     assert.equal(chain.account(findEscrowAddress(fixture.pool, nfts[0]!.mint)[0]), null);
     const staker = stakerState(fixture, holder.publicKey);

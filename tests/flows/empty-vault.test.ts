@@ -1,0 +1,62 @@
+import { strict as assert } from "assert";
+import { claimInstruction, unstakeInstruction } from "@nft-staking/sdk";
+import { TestChain } from "../utils/chain";
+import { assertOk } from "../utils/assertions";
+import { tokenBalance } from "../utils/nft";
+import {
+  addStream,
+  createPool,
+  fundStream,
+  holderWithNfts,
+  poolState,
+  setTokenBalance,
+  stakeNfts,
+  stakerState,
+} from "../utils/pool";
+
+describe("flow: an empty vault never loses rewards or blocks unstake", () => {
+  it("pays partially, unstakes, and pays the rest after a later fund", async () => {
+    const chain = new TestChain();
+    const fixture = await createPool(chain);
+    const stream = await addStream(fixture, { rate: 10n, fund: 500n });
+    const { holder, nfts } = holderWithNfts(fixture, 1);
+    assertOk(await stakeNfts(fixture, holder, nfts));
+    chain.warp(100); // earned 1_000, vault holds 500
+    const destination = setTokenBalance(chain, holder.publicKey, stream.mint, 0n);
+    const claim = async () =>
+      chain.send(
+        [
+          await claimInstruction({
+            pool: fixture.pool,
+            poolAccount: poolState(fixture),
+            owner: holder.publicKey,
+          }),
+        ],
+        [holder],
+      );
+
+    assertOk(await claim());
+    assert.equal(tokenBalance(chain, destination), 500n, "pays what the vault has");
+    assert.equal(stakerState(fixture, holder.publicKey)?.streams[0]?.owed.toString(), "500");
+
+    const unstake = await unstakeInstruction({
+      pool: fixture.pool,
+      owner: holder.publicKey,
+      nfts: [{ mint: nfts[0]!.mint }],
+    });
+    assertOk(chain.send([unstake], [holder]));
+    assert.equal(tokenBalance(chain, nfts[0]!.tokenAccount), 1n, "the NFT is back");
+
+    chain.warp(1_000); // nothing staked: nothing more accrues
+    assertOk(await claim());
+    assert.equal(tokenBalance(chain, destination), 500n, "an empty vault pays nothing");
+    await fundStream(fixture, stream.index, stream.mint, 10_000n);
+    assertOk(await claim());
+    assert.equal(tokenBalance(chain, destination), 1_000n, "the rest, and no more");
+    assert.equal(stakerState(fixture, holder.publicKey)?.streams[0]?.owed.toString(), "0");
+    assert.equal(
+      stakerState(fixture, holder.publicKey)?.streams[0]?.claimedTotal.toString(),
+      "1000",
+    );
+  });
+});

@@ -1,0 +1,109 @@
+import { strict as assert } from "assert";
+import { Keypair } from "@solana/web3.js";
+import {
+  StreamMode,
+  TierTree,
+  claimInstruction,
+  stakeInstruction,
+  unstakeInstruction,
+} from "@nft-staking/sdk";
+import { TestChain } from "../utils/chain";
+import { assertOk, assertProgramError } from "../utils/assertions";
+import { createCollectionNfts, tokenBalance } from "../utils/nft";
+import { addStream, configurePool, createPool, poolState, setTokenBalance } from "../utils/pool";
+
+// Hand-computed scenario. Tiers: 0 → weight 1, 1 → weight 3; default tier weight 1;
+// lock option 0: one day at 2x. Streams: FixedPerWeight 10/s and SharedEmission 100/s.
+// t0: Alice stakes a tier-0 NFT unlocked (w 1), Bob a tier-1 NFT locked (w 3 × 2 = 6).
+// t0+100: Carol stakes two default-tier NFTs (w 2). t0+300: everyone claims.
+//   Fixed:  Alice 1×10×300 = 3_000, Bob 6×10×300 = 18_000, Carol 2×10×200 = 4_000.
+//   Shared: acc = ⌊100·100·1e12 / 7⌋ + ⌊200·100·1e12 / 9⌋ = 3_650_793_650_793_650;
+//           Alice ⌊1·acc/1e12⌋ = 3_650, Bob ⌊6·acc/1e12⌋ = 21_904,
+//           Carol ⌊2·2_222_222_222_222_222/1e12⌋ = 4_444 (Σ 29_998 ≤ 30_000 emitted).
+describe("flow: holders across tiers and locks", () => {
+  it("pays each holder exactly the hand-computed amount and enforces the lock", async () => {
+    const chain = new TestChain();
+    const fixture = await createPool(chain);
+    const [alice, bob, carol] = [
+      chain.fundedKeypair(),
+      chain.fundedKeypair(),
+      chain.fundedKeypair(),
+    ];
+    const collection = fixture.collection.mint;
+    const [aliceNft] = createCollectionNfts(chain, alice!.publicKey, collection, 1);
+    const [bobNft] = createCollectionNfts(chain, bob!.publicKey, collection, 1);
+    const carolNfts = createCollectionNfts(chain, carol!.publicKey, collection, 2);
+    const tiers = TierTree.fromEntries([
+      { mint: aliceNft!.mint, tier: 0 },
+      { mint: bobNft!.mint, tier: 1 },
+    ]);
+    await configurePool(fixture, {
+      tiers,
+      defaultTierWeight: 1,
+      tierWeights: [1, 3],
+      lockOptions: [{ durationS: 86_400, multiplierBps: 20_000 }],
+    });
+    const fixed = await addStream(fixture, { rate: 10n, fund: 10n ** 9n });
+    const shared = await addStream(fixture, {
+      mode: StreamMode.SharedEmission,
+      rate: 100n,
+      fund: 10n ** 9n,
+    });
+
+    const stake = async (
+      owner: Keypair,
+      nfts: Parameters<typeof stakeInstruction>[0]["nfts"],
+      lockOption?: number,
+    ) =>
+      assertOk(
+        chain.send(
+          [
+            await stakeInstruction({
+              pool: fixture.pool,
+              owner: owner.publicKey,
+              nfts,
+              lockOption,
+            }),
+          ],
+          [owner],
+        ),
+      );
+    await stake(alice!, [{ mint: aliceNft!.mint, tier: 0, proof: tiers.proof(aliceNft!.mint) }]);
+    await stake(bob!, [{ mint: bobNft!.mint, tier: 1, proof: tiers.proof(bobNft!.mint) }], 0);
+    chain.warp(100);
+    await stake(
+      carol!,
+      carolNfts.map((nft) => ({ mint: nft.mint })),
+    );
+    assert.equal(poolState(fixture).totalWeight.toString(), "9");
+    chain.warp(200);
+
+    const expected = new Map([
+      [alice!, [3_000n, 3_650n]],
+      [bob!, [18_000n, 21_904n]],
+      [carol!, [4_000n, 4_444n]],
+    ]);
+    for (const [holder, [fixedAmount, sharedAmount]] of expected) {
+      const fixedAccount = setTokenBalance(chain, holder.publicKey, fixed.mint, 0n);
+      const sharedAccount = setTokenBalance(chain, holder.publicKey, shared.mint, 0n);
+      const ix = await claimInstruction({
+        pool: fixture.pool,
+        poolAccount: poolState(fixture),
+        owner: holder.publicKey,
+      });
+      assertOk(chain.send([ix], [holder]));
+      assert.equal(tokenBalance(chain, fixedAccount), fixedAmount);
+      assert.equal(tokenBalance(chain, sharedAccount), sharedAmount);
+    }
+
+    const bobUnstake = await unstakeInstruction({
+      pool: fixture.pool,
+      owner: bob!.publicKey,
+      nfts: [{ mint: bobNft!.mint }],
+    });
+    assertProgramError(chain.send([bobUnstake], [bob!]), "StakeLocked");
+    chain.warp(86_400);
+    assertOk(chain.send([bobUnstake], [bob!]));
+    assert.equal(tokenBalance(chain, bobNft!.tokenAccount), 1n);
+  });
+});
