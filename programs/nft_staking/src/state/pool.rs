@@ -158,15 +158,4 @@ impl Pool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use core::mem::{align_of, size_of};
-
-    #[test]
-    fn pool_fits_one_kibibyte() {
-        assert_eq!(size_of::<LockOption>(), 8);
-        assert_eq!(size_of::<RewardStream>(), 144);
-        assert_eq!(align_of::<Pool>(), 8);
-        assert_eq!(Pool::SPACE, 1024);
-    }
-}
+mod tests;
