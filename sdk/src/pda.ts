@@ -104,3 +104,21 @@ export function findMetadataAddress(mint: PublicKey): [PublicKey, number] {
     TOKEN_METADATA_PROGRAM_ID,
   );
 }
+
+/**
+ * The escrow of a stake record, from the bump the record stores (the program accepts any
+ * valid bump at stake time and re-derives with the stored one at unstake).
+ *
+ * @example
+ * const escrow = escrowAddressOf(pool, staker.records[0]);
+ */
+export function escrowAddressOf(
+  pool: PublicKey,
+  record: { mint: PublicKey; escrowBump: number },
+  programId: PublicKey = PROGRAM_ID,
+): PublicKey {
+  return PublicKey.createProgramAddressSync(
+    [ESCROW_SEED, pool.toBuffer(), record.mint.toBuffer(), Buffer.from([record.escrowBump])],
+    programId,
+  );
+}

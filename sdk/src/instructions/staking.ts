@@ -84,8 +84,12 @@ export async function stakeInstruction(
 export interface UnstakeParams {
   pool: PublicKey;
   owner: PublicKey;
-  /** The NFTs to return, with optional destination token accounts (default: the owner's ATA). */
-  nfts: { mint: PublicKey; tokenAccount?: PublicKey }[];
+  /**
+   * The NFTs to return, with optional destination token accounts (default: the owner's ATA)
+   * and escrow (default: the canonical PDA; pass `escrowAddressOf(pool, record)` for an NFT
+   * staked by a client that chose another valid bump — the record keeps the bump it used).
+   */
+  nfts: { mint: PublicKey; tokenAccount?: PublicKey; escrow?: PublicKey }[];
 }
 
 /**
@@ -104,7 +108,7 @@ export async function unstakeInstruction(
   const [staker] = findStakerAddress(params.pool, params.owner, program.programId);
   const remaining = params.nfts.flatMap((nft) => [
     {
-      pubkey: findEscrowAddress(params.pool, nft.mint, program.programId)[0],
+      pubkey: nft.escrow ?? findEscrowAddress(params.pool, nft.mint, program.programId)[0],
       isSigner: false,
       isWritable: true,
     },

@@ -1,0 +1,60 @@
+import { strict as assert } from "assert";
+import { PublicKey } from "@solana/web3.js";
+import {
+  ESCROW_SEED,
+  PROGRAM_ID,
+  escrowAddressOf,
+  findEscrowAddress,
+  stakeInstruction,
+  unstakeInstruction,
+} from "@nft-staking/sdk";
+import { TestChain } from "../utils/chain";
+import { assertOk } from "../utils/assertions";
+import { tokenBalance } from "../utils/nft";
+import { createPool, holderWithNfts, stakerState } from "../utils/pool";
+
+/** The next valid (off-curve) escrow bump below the canonical one. */
+function otherBump(pool: PublicKey, mint: PublicKey): [PublicKey, number] {
+  const [, canonical] = findEscrowAddress(pool, mint);
+  for (let bump = canonical - 1; bump >= 0; bump--) {
+    try {
+      const seeds = [ESCROW_SEED, pool.toBuffer(), mint.toBuffer(), Buffer.from([bump])];
+      return [PublicKey.createProgramAddressSync(seeds, PROGRAM_ID), bump];
+    } catch {
+      // on the curve: not a valid PDA, try the next bump
+    }
+  }
+  throw new Error("no other bump");
+}
+
+describe("flow: an escrow at a non-canonical bump is never stranded", () => {
+  it("stakes with another valid bump, and unstakes with the bump the record kept", async () => {
+    const chain = new TestChain();
+    const fixture = await createPool(chain);
+    const { holder, nfts } = holderWithNfts(fixture, 1);
+    const mint = nfts[0]!.mint;
+    const [escrow, bump] = otherBump(fixture.pool, mint);
+
+    // A client that picks its own bump: patch the instruction's escrow bump and account.
+    const ix = await stakeInstruction({
+      pool: fixture.pool,
+      owner: holder.publicKey,
+      nfts: [{ mint }],
+    });
+    const bumpOffset = 8 + 1 + 4 + 1 + 4; // discriminator, lock None, vec len, tier None, proof len
+    ix.data[bumpOffset] = bump;
+    ix.keys[5 + 3]!.pubkey = escrow;
+    assertOk(chain.send([ix], [holder]));
+
+    const record = stakerState(fixture, holder.publicKey)?.records[0];
+    assert.equal(record?.escrowBump, bump);
+    assert.ok(escrowAddressOf(fixture.pool, record!).equals(escrow));
+    const unstake = await unstakeInstruction({
+      pool: fixture.pool,
+      owner: holder.publicKey,
+      nfts: [{ mint, escrow: escrowAddressOf(fixture.pool, record!) }],
+    });
+    assertOk(chain.send([unstake], [holder]));
+    assert.equal(tokenBalance(chain, nfts[0]!.tokenAccount), 1n);
+  });
+});
