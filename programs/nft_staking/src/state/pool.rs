@@ -151,6 +151,19 @@ impl Pool {
         Ok(())
     }
 
+    /// Replaces the URI (at most `MAX_URI_LEN` bytes; the rest of the buffer is zeroed).
+    pub fn set_uri(&mut self, uri: &[u8]) -> Result<(), StakingError> {
+        let len = u8::try_from(uri.len()).map_err(|_| StakingError::UriTooLong)?;
+        let mut buffer = [0u8; MAX_URI_LEN];
+        buffer
+            .get_mut(..uri.len())
+            .ok_or(StakingError::UriTooLong)?
+            .copy_from_slice(uri);
+        self.uri = buffer;
+        self.uri_len = len;
+        Ok(())
+    }
+
     /// The pool URI bytes.
     pub fn uri(&self) -> &[u8] {
         self.uri.get(..usize::from(self.uri_len)).unwrap_or(&[])

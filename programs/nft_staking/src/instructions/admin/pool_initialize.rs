@@ -125,12 +125,7 @@ pub fn process(ctx: Context) -> ProgramResult {
     state.created_at = now;
     state.default_tier_weight = args.default_tier_weight;
     state.bump = bump;
-    state.uri_len = u8::try_from(args.uri.len()).map_err(|_| StakingError::UriTooLong)?;
-    state
-        .uri
-        .get_mut(..args.uri.len())
-        .ok_or(StakingError::UriTooLong)?
-        .copy_from_slice(args.uri);
+    state.set_uri(args.uri)?;
 
     PoolInitialized {
         pool: pool_key,

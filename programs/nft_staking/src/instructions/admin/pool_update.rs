@@ -94,13 +94,7 @@ pub fn process(ctx: Context) -> ProgramResult {
     state.default_tier_weight = args.default_tier_weight;
     state.tier_weights = args.tier_weights;
     state.lock_options = args.lock_options;
-    state.uri = [0; MAX_URI_LEN];
-    state.uri_len = u8::try_from(args.uri.len()).map_err(|_| StakingError::UriTooLong)?;
-    state
-        .uri
-        .get_mut(..args.uri.len())
-        .ok_or(StakingError::UriTooLong)?
-        .copy_from_slice(args.uri);
+    state.set_uri(args.uri)?;
 
     PoolUpdated {
         pool: pool_key,

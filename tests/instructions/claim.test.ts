@@ -1,0 +1,536 @@
+import { strict as assert } from "assert";
+import { TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID } from "@solana/spl-token";
+import { Keypair, PublicKey, SystemProgram, type TransactionInstruction } from "@solana/web3.js";
+import {
+  StreamMode,
+  accrue,
+  claimInstruction,
+  findRewardVaultAddress,
+  findStakerAddress,
+  liability,
+  parseEvents,
+  pendingReward,
+  type PoolAccount,
+  type StakerAccount,
+  type StreamState,
+} from "@nft-staking/sdk";
+import { TestChain } from "../utils/chain";
+import { assertOk, assertProgramError, assertUnchanged } from "../utils/assertions";
+import { createCollectionNfts, tokenBalance } from "../utils/nft";
+import {
+  addStream,
+  createPool,
+  createRewardMint,
+  fundStream,
+  holderWithNfts,
+  poolState,
+  setTokenBalance,
+  stakeNfts,
+  stakerState,
+  type PoolFixture,
+} from "../utils/pool";
+
+/** Offset of `Pool::paused`: discriminator (8) + 6 keys, 4 u64s, u32, 8 tiers, 4 locks, bump. */
+const POOL_PAUSED_OFFSET = 8 + 293;
+
+/** A u64/u128 field decoded as a `BN` (or any number-like) as a bigint. */
+const big = (value: { toString(): string }): bigint => BigInt(value.toString());
+
+/** A decoded pool stream in the SDK math's shape. */
+function streamState(stream: PoolAccount["streams"][number]): StreamState {
+  return {
+    mode: stream.mode as StreamMode,
+    rate: big(stream.rate),
+    startTs: big(stream.startTs),
+    endTs: big(stream.endTs),
+    lastUpdateTs: big(stream.lastUpdateTs),
+    accPerWeight: big(stream.accPerWeight),
+    unsettledScaled: big(stream.unsettledScaled),
+    owedTotal: big(stream.owedTotal),
+  };
+}
+
+/** What the SDK says `staker` can claim on stream `index` of `pool` at `now`. */
+function projectedClaim(
+  pool: PoolAccount,
+  staker: StakerAccount,
+  index: number,
+  now: bigint,
+): bigint {
+  const stream = pool.streams[index];
+  const mine = staker.streams[index];
+  assert.ok(stream && mine);
+  return pendingReward(streamState(stream), big(pool.totalWeight), now, {
+    weight: big(staker.totalWeight),
+    checkpoint: big(mine.checkpointAcc),
+    owed: big(mine.owed),
+  });
+}
+
+describe("claim", () => {
+  let chain: TestChain;
+  let fixture: PoolFixture;
+
+  beforeEach(async () => {
+    chain = new TestChain();
+    fixture = await createPool(chain);
+  });
+
+  /** `claim` over all of the pool's streams, to the owner's ATAs unless given. */
+  const claimIx = async (owner: PublicKey, rewardTokenAccounts?: PublicKey[]) =>
+    claimInstruction({
+      pool: fixture.pool,
+      poolAccount: poolState(fixture),
+      owner,
+      rewardTokenAccounts,
+    });
+
+  /** A holder who staked `count` default-tier NFTs, with an empty ATA for each reward mint. */
+  async function stakedHolder(count: number, rewardMints: PublicKey[]) {
+    const { holder, nfts } = holderWithNfts(fixture, count);
+    assertOk(await stakeNfts(fixture, holder, nfts));
+    const destinations = rewardMints.map((mint) =>
+      setTokenBalance(chain, holder.publicKey, mint, 0n),
+    );
+    return { holder, nfts, destinations };
+  }
+
+  /** The holder's decoded staker account (it must exist). */
+  function staker(owner: PublicKey): StakerAccount {
+    const state = stakerState(fixture, owner);
+    assert.ok(state, "staker account missing");
+    return state;
+  }
+
+  /**
+   * Runs `ix` expecting `error` (with a separate fee payer), and checks that every account of
+   * the instruction, and `alsoWatch`, is untouched.
+   */
+  function expectRejected(
+    ix: TransactionInstruction,
+    signers: Keypair[],
+    error: Parameters<typeof assertProgramError>[1],
+    alsoWatch: PublicKey[] = [],
+  ) {
+    const watched = [...ix.keys.map((key) => key.pubkey), ...alsoWatch];
+    const feePayer = chain.fundedKeypair();
+    const before = chain.snapshot(watched);
+    const result = chain.send([ix], [feePayer, ...signers]);
+    assertProgramError(result, error);
+    assertUnchanged(chain, before);
+  }
+
+  describe("happy paths", () => {
+    it("pays FixedPerWeight rate × weight × seconds exactly", async () => {
+      chain = new TestChain();
+      fixture = await createPool(chain, { defaultTierWeight: 3 });
+      const { index, mint } = await addStream(fixture, { rate: 7n, fund: 1_000_000n });
+      const { holder, destinations } = await stakedHolder(2, [mint]);
+      const [vault] = findRewardVaultAddress(fixture.pool, index);
+      chain.warp(100);
+
+      assertOk(chain.send([await claimIx(holder.publicKey)], [holder]));
+      const paid = 7n * 6n * 100n;
+      assert.equal(tokenBalance(chain, destinations[0] as PublicKey), paid);
+      assert.equal(tokenBalance(chain, vault), 1_000_000n - paid);
+      const mine = staker(holder.publicKey).streams[0];
+      assert.equal(mine?.owed.toString(), "0");
+      assert.equal(mine?.claimedTotal.toString(), paid.toString());
+      assert.equal(poolState(fixture).streams[0]?.owedTotal.toString(), "0");
+    });
+
+    it("splits SharedEmission pro rata (weights 1 and 3), rounding down, as the SDK projects", async () => {
+      const { mint } = await addStream(fixture, {
+        mode: StreamMode.SharedEmission,
+        rate: 7n,
+        fund: 1_000_000n,
+      });
+      const a = await stakedHolder(1, [mint]);
+      chain.warp(5); // A alone: 35 units, all A's
+      const b = await stakedHolder(3, [mint]);
+      chain.warp(10); // 70 units over weight 4: 17.5 for A, 52.5 for B
+
+      const now = chain.now();
+      const poolBefore = poolState(fixture);
+      assert.equal(poolBefore.totalWeight.toString(), "4");
+      const projectedA = projectedClaim(poolBefore, staker(a.holder.publicKey), 0, now);
+      const projectedB = projectedClaim(poolBefore, staker(b.holder.publicKey), 0, now);
+      const stream = poolBefore.streams[0];
+      assert.ok(stream);
+      const projectedStream = accrue(streamState(stream), now, big(poolBefore.totalWeight));
+
+      assertOk(chain.send([await claimIx(a.holder.publicKey)], [a.holder]));
+      const paidA = tokenBalance(chain, a.destinations[0] as PublicKey);
+      assert.equal(paidA, projectedA, "TS projection equals on-chain to the base unit");
+      assert.equal(paidA, 52n, "35 + floor(17.5)");
+      const streamAfter = poolState(fixture).streams[0];
+      assert.ok(streamAfter);
+      assert.equal(big(streamAfter.accPerWeight), projectedStream.accPerWeight);
+      assert.equal(big(streamAfter.lastUpdateTs), projectedStream.lastUpdateTs);
+
+      assertOk(chain.send([await claimIx(b.holder.publicKey)], [b.holder]));
+      const paidB = tokenBalance(chain, b.destinations[0] as PublicKey);
+      assert.equal(paidB, projectedB, "TS projection equals on-chain to the base unit");
+      assert.equal(paidB, 52n, "floor(3 × 17.5)");
+
+      const settled = streamState(poolState(fixture).streams[0] as PoolAccount["streams"][number]);
+      assert.equal(settled.owedTotal, 0n);
+      assert.equal(settled.unsettledScaled, 0n, "both holders settled exactly");
+      assert.equal(liability(settled), 0n);
+      assert.equal(
+        tokenBalance(chain, findRewardVaultAddress(fixture.pool, 0)[0]),
+        1_000_000n - 104n,
+        "105 emitted, 104 paid: the rounding dust stays in the vault",
+      );
+    });
+
+    it("pays 4 streams at once, each at its own rate and mode", async () => {
+      const streams = [
+        await addStream(fixture, { rate: 1n, fund: 10n ** 9n }),
+        await addStream(fixture, {
+          rate: 1_000n,
+          fund: 10n ** 9n,
+          mint: createRewardMint(chain, 9),
+        }),
+        await addStream(fixture, { mode: StreamMode.SharedEmission, rate: 500n, fund: 10n ** 9n }),
+        await addStream(fixture, { mode: StreamMode.SharedEmission, rate: 3n, fund: 10n ** 9n }),
+      ];
+      assert.equal(poolState(fixture).streamCount, 4);
+      const { holder, destinations } = await stakedHolder(
+        2,
+        streams.map((s) => s.mint),
+      );
+      chain.warp(60);
+      const result = chain.send([await claimIx(holder.publicKey)], [holder]);
+      assertOk(result);
+      const expected = [1n * 2n * 60n, 1_000n * 2n * 60n, 500n * 60n, 3n * 60n];
+      assert.deepEqual(
+        destinations.map((destination) => tokenBalance(chain, destination)),
+        expected,
+      );
+      const mine = staker(holder.publicKey).streams;
+      assert.deepEqual(
+        mine.map((s) => s.claimedTotal.toString()),
+        expected.map(String),
+      );
+      assert.equal(parseEvents(result.logs).length, 4);
+    });
+
+    it("pays 0 from an empty vault and keeps everything owed; a later fund + claim pays it", async () => {
+      const { index, mint } = await addStream(fixture, { rate: 10n });
+      const { holder, destinations } = await stakedHolder(1, [mint]);
+      const destination = destinations[0] as PublicKey;
+      chain.warp(100);
+
+      const empty = chain.send([await claimIx(holder.publicKey)], [holder]);
+      assertOk(empty);
+      assert.equal(tokenBalance(chain, destination), 0n);
+      assert.equal(staker(holder.publicKey).streams[0]?.owed.toString(), "1000");
+      assert.equal(staker(holder.publicKey).streams[0]?.claimedTotal.toString(), "0");
+      assert.equal(poolState(fixture).streams[0]?.owedTotal.toString(), "1000");
+      const [event] = parseEvents(empty.logs);
+      assert.equal(event?.name, "rewardsClaimed");
+      if (event?.name === "rewardsClaimed") {
+        assert.equal(event.data.amount.toString(), "0");
+        assert.equal(event.data.owed.toString(), "1000");
+      }
+
+      await fundStream(fixture, index, mint, 5_000n);
+      assertOk(chain.send([await claimIx(holder.publicKey)], [holder]));
+      assert.equal(tokenBalance(chain, destination), 1_000n, "the owed rewards, same second");
+      assert.equal(staker(holder.publicKey).streams[0]?.owed.toString(), "0");
+      assert.equal(poolState(fixture).streams[0]?.owedTotal.toString(), "0");
+
+      chain.warp(10);
+      assertOk(chain.send([await claimIx(holder.publicKey)], [holder]));
+      assert.equal(tokenBalance(chain, destination), 1_100n);
+      assert.equal(staker(holder.publicKey).streams[0]?.claimedTotal.toString(), "1100");
+    });
+
+    it("pays what a short vault holds and keeps the rest owed", async () => {
+      const { index, mint } = await addStream(fixture, { rate: 10n, fund: 300n });
+      const { holder, destinations } = await stakedHolder(1, [mint]);
+      chain.warp(100);
+      const result = chain.send([await claimIx(holder.publicKey)], [holder]);
+      assertOk(result);
+      assert.equal(tokenBalance(chain, destinations[0] as PublicKey), 300n);
+      assert.equal(tokenBalance(chain, findRewardVaultAddress(fixture.pool, index)[0]), 0n);
+      const mine = staker(holder.publicKey).streams[0];
+      assert.equal(mine?.owed.toString(), "700");
+      assert.equal(mine?.claimedTotal.toString(), "300");
+      assert.equal(poolState(fixture).streams[0]?.owedTotal.toString(), "700");
+      const [event] = parseEvents(result.logs);
+      assert.ok(event?.name === "rewardsClaimed");
+      assert.equal(event.data.amount.toString(), "300");
+      assert.equal(event.data.owed.toString(), "700");
+    });
+
+    it("accumulates claimedTotal over several claims", async () => {
+      const { mint } = await addStream(fixture, { rate: 10n, fund: 1_000_000n });
+      const { holder, destinations } = await stakedHolder(1, [mint]);
+      chain.warp(100);
+      assertOk(chain.send([await claimIx(holder.publicKey)], [holder]));
+      assert.equal(staker(holder.publicKey).streams[0]?.claimedTotal.toString(), "1000");
+      chain.warp(50);
+      assertOk(chain.send([await claimIx(holder.publicKey)], [holder]));
+      assert.equal(staker(holder.publicKey).streams[0]?.claimedTotal.toString(), "1500");
+      chain.warp(1);
+      assertOk(chain.send([await claimIx(holder.publicKey)], [holder]));
+      assert.equal(staker(holder.publicKey).streams[0]?.claimedTotal.toString(), "1510");
+      assert.equal(tokenBalance(chain, destinations[0] as PublicKey), 1_510n);
+    });
+
+    it("emits RewardsClaimed per stream with amount and owed", async () => {
+      const first = await addStream(fixture, { rate: 10n, fund: 1_000_000n });
+      const second = await addStream(fixture, { rate: 4n, fund: 150n });
+      const { holder } = await stakedHolder(1, [first.mint, second.mint]);
+      chain.warp(100);
+      const result = chain.send([await claimIx(holder.publicKey)], [holder]);
+      assertOk(result);
+      const events = parseEvents(result.logs);
+      assert.equal(events.length, 2);
+      const expected = [
+        { index: 0, mint: first.mint, amount: "1000", owed: "0" },
+        { index: 1, mint: second.mint, amount: "150", owed: "250" },
+      ];
+      events.forEach((event, i) => {
+        const want = expected[i];
+        assert.ok(want);
+        assert.equal(event.name, "rewardsClaimed");
+        if (event.name !== "rewardsClaimed") return;
+        assert.ok(event.data.pool.equals(fixture.pool));
+        assert.ok(event.data.owner.equals(holder.publicKey));
+        assert.equal(event.data.streamIndex, want.index);
+        assert.ok(event.data.mint.equals(want.mint));
+        assert.equal(event.data.amount.toString(), want.amount);
+        assert.equal(event.data.owed.toString(), want.owed);
+        assert.equal(event.data.claimedAt.toString(), chain.now().toString());
+      });
+    });
+
+    it("pays 0 on a second claim in the same second and changes no state", async () => {
+      const { mint } = await addStream(fixture, { rate: 10n, fund: 1_000_000n });
+      const { holder, destinations } = await stakedHolder(1, [mint]);
+      chain.warp(100);
+      assertOk(chain.send([await claimIx(holder.publicKey)], [holder]));
+      assert.equal(tokenBalance(chain, destinations[0] as PublicKey), 1_000n);
+      const [stakerAddress] = findStakerAddress(fixture.pool, holder.publicKey);
+      const [vault] = findRewardVaultAddress(fixture.pool, 0);
+      const before = chain.snapshot([
+        fixture.pool,
+        stakerAddress,
+        vault,
+        destinations[0] as PublicKey,
+      ]);
+
+      const again = chain.send([await claimIx(holder.publicKey)], [holder]);
+      assertOk(again);
+      assertUnchanged(chain, before);
+      const [event] = parseEvents(again.logs);
+      assert.ok(event?.name === "rewardsClaimed");
+      assert.equal(event.data.amount.toString(), "0");
+      assert.equal(event.data.owed.toString(), "0");
+    });
+
+    it("pays a stream added after the holder staked from the stream's start only", async () => {
+      const early = await addStream(fixture, { rate: 1n, fund: 1_000_000n });
+      const { holder, destinations } = await stakedHolder(2, [early.mint]);
+      chain.warp(50);
+      const late = await addStream(fixture, { rate: 10n, fund: 1_000_000n });
+      const lateDestination = setTokenBalance(chain, holder.publicKey, late.mint, 0n);
+      chain.warp(100);
+      const now = chain.now();
+      const pool = poolState(fixture);
+      const projected = projectedClaim(pool, staker(holder.publicKey), 1, now);
+      assertOk(chain.send([await claimIx(holder.publicKey)], [holder]));
+      assert.equal(tokenBalance(chain, lateDestination), 10n * 2n * 100n);
+      assert.equal(tokenBalance(chain, lateDestination), projected);
+      assert.equal(tokenBalance(chain, destinations[0] as PublicKey), 1n * 2n * 150n);
+      assert.equal(staker(holder.publicKey).streams[1]?.claimedTotal.toString(), "2000");
+    });
+
+    it("stops accruing at the stream's end", async () => {
+      const { mint } = await addStream(fixture, { rate: 10n, duration: 100, fund: 1_000_000n });
+      const { holder, destinations } = await stakedHolder(2, [mint]);
+      chain.warp(250);
+      assertOk(chain.send([await claimIx(holder.publicKey)], [holder]));
+      assert.equal(tokenBalance(chain, destinations[0] as PublicKey), 10n * 2n * 100n);
+      const stream = poolState(fixture).streams[0];
+      assert.equal(stream?.lastUpdateTs.toString(), stream?.endTs.toString());
+      chain.warp(1_000);
+      assertOk(chain.send([await claimIx(holder.publicKey)], [holder]));
+      assert.equal(tokenBalance(chain, destinations[0] as PublicKey), 2_000n, "nothing more");
+    });
+  });
+
+  describe("rejections", () => {
+    /** A pool with two funded streams, a staked holder and their two reward ATAs. */
+    async function twoStreams() {
+      const first = await addStream(fixture, { rate: 10n, fund: 1_000_000n });
+      const second = await addStream(fixture, { rate: 20n, fund: 1_000_000n });
+      const staked = await stakedHolder(1, [first.mint, second.mint]);
+      chain.warp(100);
+      return { first, second, ...staked };
+    }
+
+    it("rejects a claim by someone who is not the staker's owner (InvalidStakerAccount)", async () => {
+      const { first, second, holder } = await twoStreams();
+      const thief = chain.fundedKeypair();
+      const thiefDestinations = [first.mint, second.mint].map((mint) =>
+        setTokenBalance(chain, thief.publicKey, mint, 0n),
+      );
+      const ix = await claimIx(thief.publicKey, thiefDestinations);
+      const stakerMeta = ix.keys[1];
+      assert.ok(stakerMeta);
+      stakerMeta.pubkey = findStakerAddress(fixture.pool, holder.publicKey)[0];
+      expectRejected(ix, [thief], "InvalidStakerAccount");
+    });
+
+    it("rejects a signer who passes the owner's accounts but is not the owner (InvalidStakerAccount)", async () => {
+      const { holder } = await twoStreams();
+      const thief = chain.fundedKeypair();
+      const ix = await claimIx(holder.publicKey);
+      const ownerMeta = ix.keys[2];
+      assert.ok(ownerMeta && ownerMeta.pubkey.equals(holder.publicKey));
+      ownerMeta.pubkey = thief.publicKey;
+      expectRejected(ix, [thief], "InvalidStakerAccount", [holder.publicKey]);
+    });
+
+    it("rejects a holder with no staker account (InvalidStakerAccount)", async () => {
+      const { first, second } = await twoStreams();
+      const stranger = chain.fundedKeypair();
+      for (const mint of [first.mint, second.mint]) {
+        setTokenBalance(chain, stranger.publicKey, mint, 0n);
+      }
+      expectRejected(await claimIx(stranger.publicKey), [stranger], "InvalidStakerAccount");
+    });
+
+    it("rejects the holder's staker account of another pool (InvalidStakerAccount)", async () => {
+      const { holder } = await twoStreams();
+      const other = await createPool(chain);
+      const otherNfts = createCollectionNfts(chain, holder.publicKey, other.collection.mint, 1);
+      assertOk(await stakeNfts(other, holder, otherNfts));
+      const ix = await claimIx(holder.publicKey);
+      const stakerMeta = ix.keys[1];
+      assert.ok(stakerMeta);
+      const ownStaker = stakerMeta.pubkey;
+      stakerMeta.pubkey = findStakerAddress(other.pool, holder.publicKey)[0];
+      expectRejected(ix, [holder], "InvalidStakerAccount", [ownStaker]);
+    });
+
+    it("rejects the vaults of two streams swapped (InvalidRewardVault)", async () => {
+      const { holder } = await twoStreams();
+      const ix = await claimIx(holder.publicKey);
+      const [vault0, vault1] = [ix.keys[4], ix.keys[6]];
+      assert.ok(vault0 && vault1);
+      assert.ok(vault0.pubkey.equals(findRewardVaultAddress(fixture.pool, 0)[0]));
+      [vault0.pubkey, vault1.pubkey] = [vault1.pubkey, vault0.pubkey];
+      expectRejected(ix, [holder], "InvalidRewardVault");
+    });
+
+    it("rejects another token account of the reward mint as the vault (InvalidRewardVault)", async () => {
+      const { first, holder } = await twoStreams();
+      const decoy = setTokenBalance(chain, fixture.pool, first.mint, 1_000_000n);
+      const ix = await claimIx(holder.publicKey);
+      const vaultMeta = ix.keys[4];
+      assert.ok(vaultMeta);
+      const realVault = vaultMeta.pubkey;
+      vaultMeta.pubkey = decoy;
+      expectRejected(ix, [holder], "InvalidRewardVault", [realVault]);
+    });
+
+    it("rejects a read-only vault (InvalidRewardVault)", async () => {
+      const { holder } = await twoStreams();
+      const ix = await claimIx(holder.publicKey);
+      const vaultMeta = ix.keys[6];
+      assert.ok(vaultMeta);
+      vaultMeta.isWritable = false;
+      expectRejected(ix, [holder], "InvalidRewardVault");
+    });
+
+    it("rejects a destination of another mint (RewardMintMismatch)", async () => {
+      const { holder, destinations } = await twoStreams();
+      const [first, second] = destinations as [PublicKey, PublicKey];
+      const ix = await claimIx(holder.publicKey, [second, second]);
+      expectRejected(ix, [holder], "RewardMintMismatch", [first]);
+    });
+
+    it("rejects a destination that is not a token account (RewardMintMismatch)", async () => {
+      const { holder, destinations } = await twoStreams();
+      const [first] = destinations as [PublicKey, PublicKey];
+      const ix = await claimIx(holder.publicKey);
+      const destinationMeta = ix.keys[5];
+      assert.ok(destinationMeta && destinationMeta.pubkey.equals(first));
+      destinationMeta.pubkey = Keypair.generate().publicKey;
+      expectRejected(ix, [holder], "RewardMintMismatch", [first]);
+    });
+
+    it("rejects missing stream accounts (NotEnoughAccounts)", async () => {
+      const { holder } = await twoStreams();
+      const full = await claimIx(holder.publicKey);
+      const all = full.keys.map((key) => key.pubkey);
+      for (const length of [4, 5, 6, 7, 3]) {
+        const ix = await claimIx(holder.publicKey);
+        ix.keys = ix.keys.slice(0, length);
+        expectRejected(ix, [holder], "NotEnoughAccounts", all);
+      }
+    });
+
+    it("rejects a missing owner signature (MissingSignature)", async () => {
+      const { holder } = await twoStreams();
+      const ix = await claimIx(holder.publicKey);
+      const ownerMeta = ix.keys[2];
+      assert.ok(ownerMeta && ownerMeta.pubkey.equals(holder.publicKey));
+      ownerMeta.isSigner = false;
+      expectRejected(ix, [], "MissingSignature");
+    });
+
+    it("rejects a claim while the pool is paused (PoolPaused)", async () => {
+      const { holder } = await twoStreams();
+      // The pause instruction does not exist yet: write Pool::paused (offset 8 + 293) directly.
+      const account = chain.svm.getAccount(fixture.pool);
+      assert.ok(account);
+      const data = Uint8Array.from(account.data);
+      data[POOL_PAUSED_OFFSET] = 1;
+      chain.svm.setAccount(fixture.pool, { ...account, data });
+      assert.equal(poolState(fixture).paused, 1);
+      expectRejected(await claimIx(holder.publicKey), [holder], "PoolPaused");
+    });
+
+    it("rejects a wrong token program (InvalidTokenProgram)", async () => {
+      const { holder } = await twoStreams();
+      const ix = await claimIx(holder.publicKey);
+      const programMeta = ix.keys[3];
+      assert.ok(programMeta && programMeta.pubkey.equals(TOKEN_PROGRAM_ID));
+      programMeta.pubkey = SystemProgram.programId;
+      expectRejected(ix, [holder], "InvalidTokenProgram");
+    });
+
+    it("rejects Token-2022 as the token program (Token2022NotSupported)", async () => {
+      const { holder } = await twoStreams();
+      const ix = await claimIx(holder.publicKey);
+      const programMeta = ix.keys[3];
+      assert.ok(programMeta);
+      programMeta.pubkey = TOKEN_2022_PROGRAM_ID;
+      expectRejected(ix, [holder], "Token2022NotSupported");
+    });
+
+    it("rejects a read-only pool or staker (AccountNotWritable)", async () => {
+      const { holder } = await twoStreams();
+      for (const index of [0, 1]) {
+        const ix = await claimIx(holder.publicKey);
+        const meta = ix.keys[index];
+        assert.ok(meta);
+        meta.isWritable = false;
+        expectRejected(ix, [holder], "AccountNotWritable");
+      }
+    });
+
+    it("rejects instruction data after the discriminator (InvalidInstructionData)", async () => {
+      const { holder } = await twoStreams();
+      const ix = await claimIx(holder.publicKey);
+      const padded = { ...ix, data: Buffer.concat([ix.data, Buffer.from([0])]) };
+      expectRejected(padded as TransactionInstruction, [holder], "InvalidInstructionData");
+    });
+  });
+});
