@@ -127,6 +127,8 @@ staking_errors! {
     ZeroAmount = "The amount must be greater than zero",
     /// The stream's end time has passed.
     StreamEnded = "The stream has already ended",
+    /// `rate × duration` does not fit in 64 bits.
+    RateTooHigh = "The stream's rate × duration exceeds what a token amount can hold",
 }
 
 impl StakingError {

@@ -83,6 +83,12 @@ impl RewardStream {
 
     /// Brings the accumulator up to `min(now, end_ts)` at the current `total_weight`. Must run
     /// before any change to total weight, rate, end time or a staker's weight.
+    ///
+    /// Never fails on the numbers: if this step would push the accumulator or the liability
+    /// past what the books can hold (a liability above `u64::MAX` base units could never be
+    /// paid anyway), the stream ends at its last consistent time instead (`end_ts =
+    /// last_update_ts`). Holders keep everything earned up to then, and above all `unstake`,
+    /// which accrues first, can never be blocked by a creator's extreme rate.
     pub fn accrue(&mut self, now: i64, total_weight: u64) -> Result<(), StakingError> {
         let until = now.min(self.end_ts);
         let from = self.last_update_ts.max(self.start_ts);
@@ -91,23 +97,31 @@ impl RewardStream {
             self.last_update_ts = self.last_update_ts.max(until);
             return Ok(());
         }
-        let dt = u64::try_from(until.checked_sub(from).ok_or(StakingError::MathOverflow)?)
-            .map_err(|_| StakingError::MathOverflow)?;
         let mode = StreamMode::from_u8(self.mode)?;
-        let delta = acc_delta(mode, self.rate, dt, total_weight)?;
-        let acc = self
-            .acc()
-            .checked_add(delta)
-            .ok_or(StakingError::MathOverflow)?;
-        let grown = checked_mul_u128_u64(delta, total_weight).ok_or(StakingError::MathOverflow)?;
+        match self.grown(mode, from, until, total_weight) {
+            Some((acc, unsettled)) => {
+                self.acc_per_weight = acc.to_le_bytes();
+                self.unsettled_scaled = unsettled.to_le_bytes();
+                self.last_update_ts = until;
+            }
+            None => self.end_ts = from,
+        }
+        Ok(())
+    }
+
+    /// The accumulator and unsettled sum after accruing `from..until`, or `None` if either
+    /// would overflow or the liability would exceed `u64::MAX`.
+    fn grown(&self, mode: StreamMode, from: i64, until: i64, weight: u64) -> Option<(u128, u128)> {
+        let dt = u64::try_from(until.checked_sub(from)?).ok()?;
+        let delta = acc_delta(mode, self.rate, dt, weight).ok()?;
+        let acc = self.acc().checked_add(delta)?;
         let unsettled = self
             .unsettled()
-            .checked_add(grown)
-            .ok_or(StakingError::MathOverflow)?;
-        self.acc_per_weight = acc.to_le_bytes();
-        self.unsettled_scaled = unsettled.to_le_bytes();
-        self.last_update_ts = until;
-        Ok(())
+            .checked_add(checked_mul_u128_u64(delta, weight)?)?;
+        let mut probe = *self;
+        probe.unsettled_scaled = unsettled.to_le_bytes();
+        probe.liability().ok()?;
+        Some((acc, unsettled))
     }
 
     /// Moves what `weight` earned since `checkpoint` into `owed` and resets the checkpoint to
@@ -169,10 +183,24 @@ impl RewardStream {
     }
 }
 
-/// Perk points: weight-seconds, `points + weight × dt`.
-pub fn add_points(points: u64, weight: u64, dt: u64) -> Result<u64, StakingError> {
-    let gained = u64::try_from(mul_u64(weight, dt)).map_err(|_| StakingError::MathOverflow)?;
-    points.checked_add(gained).ok_or(StakingError::MathOverflow)
+/// Perk points: weight-seconds, `points + weight × dt`, saturating at `u64::MAX` (points only
+/// gate perks; an overflow must never block a stake change or an unstake).
+pub fn add_points(points: u64, weight: u64, dt: u64) -> u64 {
+    let gained = u64::try_from(mul_u64(weight, dt)).unwrap_or(u64::MAX);
+    points.saturating_add(gained)
+}
+
+/// Largest emission a stream may schedule: `rate × duration` must fit in 64 bits (per weight
+/// unit for `FixedPerWeight`, in total for `SharedEmission`), or the stream is refused.
+pub fn check_schedule(rate: u64, start_ts: i64, end_ts: i64) -> Result<(), StakingError> {
+    let duration = end_ts
+        .checked_sub(start_ts)
+        .and_then(|d| u64::try_from(d).ok())
+        .ok_or(StakingError::InvalidStreamSchedule)?;
+    if u64::try_from(mul_u64(rate, duration)).is_err() {
+        return Err(StakingError::RateTooHigh);
+    }
+    Ok(())
 }
 
 // The tests' oracle uses plain (overflow-checked, panicking) host arithmetic on purpose.

@@ -77,7 +77,7 @@ fn overflow_is_an_error_not_a_wrap() {
         Err(StakingError::MathOverflow)
     );
     assert_eq!(earned(1, 0, 1), Err(StakingError::MathOverflow));
-    assert_eq!(add_points(u64::MAX, 1, 1), Err(StakingError::MathOverflow));
+    assert_eq!(add_points(u64::MAX, 1, 1), u64::MAX, "points saturate");
 }
 
 fn vectors() -> serde_json::Value {
@@ -232,4 +232,36 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn an_accrual_that_would_overflow_ends_the_stream_instead_of_failing() {
+    // u64::MAX per second per weight unit at weight 10^6: the liability passes u64::MAX
+    // within a second of the first accrual.
+    let mut s = stream(StreamMode::FixedPerWeight, u64::MAX, 0, 1_000_000);
+    assert_eq!(s.accrue(100, 1_000_000), Ok(()));
+    assert_eq!(s.end_ts, 0, "ended at its last consistent time");
+    assert_eq!((s.acc(), s.liability()), (0, Ok(0)));
+    assert_eq!(s.accrue(10_000, 1_000_000), Ok(()), "and stays ended");
+    // A sane stream that hits the cap later keeps what accrued before.
+    let mut s = stream(StreamMode::FixedPerWeight, 1 << 40, 0, 1 << 40);
+    s.accrue(1_000, 1).unwrap();
+    let kept = s.liability().unwrap();
+    assert_eq!(kept, 1_000 << 40);
+    s.accrue(1 << 30, u64::MAX).unwrap();
+    assert_eq!((s.end_ts, s.liability()), (1_000, Ok(kept)));
+}
+
+#[test]
+fn schedules_must_fit_in_64_bits() {
+    assert_eq!(check_schedule(u64::MAX, 0, 1), Ok(()));
+    assert_eq!(
+        check_schedule(u64::MAX, 0, 2),
+        Err(StakingError::RateTooHigh)
+    );
+    assert_eq!(
+        check_schedule(1, 5, 4),
+        Err(StakingError::InvalidStreamSchedule)
+    );
+    assert_eq!(check_schedule(1 << 32, 0, (1 << 32) - 1), Ok(()));
 }

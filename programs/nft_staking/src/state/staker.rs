@@ -100,7 +100,7 @@ impl Staker {
         }
         let elapsed = now.saturating_sub(self.points_updated_ts).max(0);
         let elapsed = u64::try_from(elapsed).map_err(|_| StakingError::MathOverflow)?;
-        self.points = add_points(self.points, weight, elapsed)?;
+        self.points = add_points(self.points, weight, elapsed);
         self.points_updated_ts = now;
         Ok(())
     }

@@ -15,7 +15,7 @@ use crate::{
     discriminator,
     error::StakingError,
     events::StreamAdded,
-    math::StreamMode,
+    math::{check_schedule, StreamMode},
     pda,
     state::{Pool, RewardStream, ZeroCopyAccount},
     token::{create_token_account, read_mint, require_token_program},
@@ -94,6 +94,7 @@ pub fn process(ctx: Context) -> ProgramResult {
     if args.end_ts <= start_ts {
         return Err(StakingError::InvalidStreamSchedule.into());
     }
+    check_schedule(args.rate, start_ts, args.end_ts)?;
     let index_seed = [index];
     let (vault_address, vault_bump) = pda::find(
         &[REWARD_VAULT_SEED, pool_key.as_ref(), &index_seed],

@@ -10,6 +10,7 @@ use crate::{
     discriminator,
     error::StakingError,
     events::StreamUpdated,
+    math::check_schedule,
     state::{Pool, ZeroCopyAccount},
     validation::{require_authority, require_owned_by_program, require_writable},
 };
@@ -53,6 +54,7 @@ pub fn process(ctx: Context) -> ProgramResult {
     if end_ts < now || end_ts <= stream.start_ts {
         return Err(StakingError::InvalidStreamSchedule.into());
     }
+    check_schedule(rate, stream.start_ts.max(now), end_ts)?;
 
     stream.accrue(now, total_weight)?;
     // An ended stream stopped accruing at its old end; restarting it must not pay for the gap

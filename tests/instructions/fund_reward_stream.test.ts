@@ -1,0 +1,297 @@
+import { strict as assert } from "assert";
+import {
+  AccountLayout,
+  AccountState,
+  TOKEN_2022_PROGRAM_ID,
+  TOKEN_PROGRAM_ID,
+} from "@solana/spl-token";
+import { Keypair, PublicKey, SystemProgram, type TransactionInstruction } from "@solana/web3.js";
+import {
+  findRewardVaultAddress,
+  fundRewardStreamInstruction,
+  parseEvents,
+  type FundRewardStreamParams,
+} from "@nft-staking/sdk";
+import { TestChain, type TxResult } from "../utils/chain";
+import { assertOk, assertProgramError, assertUnchanged } from "../utils/assertions";
+import { tokenBalance } from "../utils/nft";
+import {
+  addStream,
+  createPool,
+  createRewardMint,
+  setTokenBalance,
+  type PoolFixture,
+} from "../utils/pool";
+
+/** Account indices of `fund_reward_stream`. */
+const FUNDER = 1;
+const FUNDER_TOKEN = 2;
+const VAULT = 3;
+const TOKEN_PROGRAM = 4;
+
+/** SPL Token's own error codes (not this program's). */
+const TOKEN_INSUFFICIENT_FUNDS = 1;
+const TOKEN_OWNER_MISMATCH = 4;
+
+describe("fund_reward_stream", () => {
+  let chain: TestChain;
+  let fixture: PoolFixture;
+  let rewardMint: PublicKey;
+  let vault: PublicKey;
+  let funder: Keypair;
+  let funderToken: PublicKey;
+
+  beforeEach(async () => {
+    chain = new TestChain();
+    fixture = await createPool(chain);
+    ({ mint: rewardMint } = await addStream(fixture));
+    [vault] = findRewardVaultAddress(fixture.pool, 0);
+    funder = chain.fundedKeypair();
+    funderToken = setTokenBalance(chain, funder.publicKey, rewardMint, 1_000_000n);
+  });
+
+  const params = (overrides: Partial<FundRewardStreamParams> = {}): FundRewardStreamParams => ({
+    pool: fixture.pool,
+    funder: funder.publicKey,
+    streamIndex: 0,
+    rewardMint,
+    amount: 250_000n,
+    ...overrides,
+  });
+
+  /** Token balances of the accounts a fund moves tokens between. */
+  function balances(): [bigint, bigint] {
+    return [tokenBalance(chain, funderToken), tokenBalance(chain, vault)];
+  }
+
+  /** Runs `ix`, and checks that it failed and that no account it names changed. */
+  function expectFailure(
+    ix: TransactionInstruction,
+    signers: Keypair[],
+    check: (result: TxResult) => void,
+  ) {
+    const watched = ix.keys.map((key) => key.pubkey);
+    const feePayer = chain.fundedKeypair();
+    const before = chain.snapshot(watched);
+    const tokensBefore = balances();
+    const result = chain.send([ix], [feePayer, ...signers]);
+    check(result);
+    assertUnchanged(chain, before);
+    assert.deepEqual(balances(), tokensBefore, "no tokens moved");
+  }
+
+  /** Runs `ix` expecting the program error `error`, with nothing changed. */
+  function expectRejected(
+    ix: TransactionInstruction,
+    signers: Keypair[],
+    error: Parameters<typeof assertProgramError>[1],
+  ) {
+    expectFailure(ix, signers, (result) => assertProgramError(result, error));
+  }
+
+  /** Runs `ix` expecting the SPL Token program to refuse the transfer with `code`. */
+  function expectTokenError(ix: TransactionInstruction, signers: Keypair[], code: number) {
+    expectFailure(ix, signers, (result) => {
+      assert.equal(result.ok, false, "expected the token program to fail");
+      assert.equal(result.customCode, code, `${result.error}\n${result.logs.join("\n")}`);
+      assert.ok(
+        result.logs.some(
+          (line) =>
+            line ===
+            `Program ${TOKEN_PROGRAM_ID.toBase58()} failed: custom program error: 0x${code.toString(16)}`,
+        ),
+        "the token program failed",
+      );
+    });
+  }
+
+  /** The account meta at `index` of `ix`. */
+  function meta(ix: TransactionInstruction, index: number) {
+    const key = ix.keys[index];
+    assert.ok(key, `no account ${index}`);
+    return key;
+  }
+
+  /** A token account of `mint` owned by `owner` at a fresh (non-associated) address. */
+  function tokenAccountAt(owner: PublicKey, mint: PublicKey, amount: bigint): PublicKey {
+    const address = Keypair.generate().publicKey;
+    const data = new Uint8Array(AccountLayout.span);
+    AccountLayout.encode(
+      {
+        mint,
+        owner,
+        amount,
+        delegateOption: 0,
+        delegate: PublicKey.default,
+        state: AccountState.Initialized,
+        isNativeOption: 0,
+        isNative: 0n,
+        delegatedAmount: 0n,
+        closeAuthorityOption: 0,
+        closeAuthority: PublicKey.default,
+      },
+      data,
+    );
+    chain.svm.setAccount(address, {
+      lamports: Number(chain.svm.minimumBalanceForRentExemption(BigInt(data.length))),
+      data,
+      owner: TOKEN_PROGRAM_ID,
+      executable: false,
+    });
+    return address;
+  }
+
+  it("moves the amount from the funder's token account into the vault, without writing the pool", async () => {
+    const poolBefore = chain.snapshot([fixture.pool]);
+    const result = chain.send([await fundRewardStreamInstruction(params())], [funder]);
+    assertOk(result);
+    assert.equal(tokenBalance(chain, vault), 250_000n);
+    assert.equal(tokenBalance(chain, funderToken), 750_000n);
+    assertUnchanged(chain, poolBefore);
+  });
+
+  it("emits StreamFunded", async () => {
+    const result = chain.send([await fundRewardStreamInstruction(params())], [funder]);
+    assertOk(result);
+    const events = parseEvents(result.logs);
+    assert.equal(events.length, 1);
+    const [event] = events;
+    assert.equal(event?.name, "streamFunded");
+    if (event?.name !== "streamFunded") return;
+    assert.ok(event.data.pool.equals(fixture.pool));
+    assert.equal(event.data.streamIndex, 0);
+    assert.ok(event.data.funder.equals(funder.publicKey));
+    assert.equal(event.data.amount.toString(), "250000");
+  });
+
+  it("lets anyone fund, any number of times: amounts add up", async () => {
+    const authority = fixture.authority;
+    setTokenBalance(chain, authority.publicKey, rewardMint, 40n);
+    const authorityFund = await fundRewardStreamInstruction(
+      params({ funder: authority.publicKey, amount: 40n }),
+    );
+    assertOk(chain.send([authorityFund], [authority]));
+    assertOk(chain.send([await fundRewardStreamInstruction(params({ amount: 1n }))], [funder]));
+    assertOk(
+      chain.send([await fundRewardStreamInstruction(params({ amount: 999_999n }))], [funder]),
+    );
+    assert.equal(tokenBalance(chain, vault), 1_000_040n);
+    assert.equal(tokenBalance(chain, funderToken), 0n, "the whole balance can go");
+  });
+
+  it("funds from any token account of the funder, given explicitly", async () => {
+    const source = tokenAccountAt(funder.publicKey, rewardMint, 500n);
+    const ix = await fundRewardStreamInstruction(params({ funderToken: source, amount: 500n }));
+    assertOk(chain.send([ix], [funder]));
+    assert.equal(tokenBalance(chain, vault), 500n);
+    assert.equal(tokenBalance(chain, source), 0n);
+    assert.equal(tokenBalance(chain, funderToken), 1_000_000n);
+  });
+
+  it("funds only the stream named by the index", async () => {
+    const { index, mint } = await addStream(fixture);
+    assert.equal(index, 1);
+    const [secondVault] = findRewardVaultAddress(fixture.pool, 1);
+    setTokenBalance(chain, funder.publicKey, mint, 10n);
+    const ix = await fundRewardStreamInstruction(
+      params({ streamIndex: 1, rewardMint: mint, amount: 10n }),
+    );
+    assertOk(chain.send([ix], [funder]));
+    assert.equal(tokenBalance(chain, secondVault), 10n);
+    assert.equal(tokenBalance(chain, vault), 0n);
+  });
+
+  it("rejects a vault that is not the stream's", async () => {
+    await addStream(fixture, { mint: rewardMint });
+    const [secondVault] = findRewardVaultAddress(fixture.pool, 1);
+    const ownAccount = tokenAccountAt(Keypair.generate().publicKey, rewardMint, 0n);
+    for (const wrong of [secondVault, ownAccount]) {
+      const ix = await fundRewardStreamInstruction(params());
+      meta(ix, VAULT).pubkey = wrong;
+      expectRejected(ix, [funder], "InvalidRewardVault");
+    }
+  });
+
+  it("rejects a funder token account of another mint (stream funded with the wrong mint)", async () => {
+    const otherMint = createRewardMint(chain);
+    setTokenBalance(chain, funder.publicKey, otherMint, 1_000_000n);
+    const ix = await fundRewardStreamInstruction(params({ rewardMint: otherMint }));
+    expectRejected(ix, [funder], "RewardMintMismatch");
+  });
+
+  it("rejects a funder token account that is not a token account", async () => {
+    for (const notToken of [funder.publicKey, rewardMint]) {
+      const ix = await fundRewardStreamInstruction(params({ funderToken: notToken }));
+      expectRejected(ix, [funder], "RewardMintMismatch");
+    }
+  });
+
+  it("rejects a zero amount", async () => {
+    const ix = await fundRewardStreamInstruction(params({ amount: 0n }));
+    expectRejected(ix, [funder], "ZeroAmount");
+  });
+
+  it("rejects a stream index out of range", async () => {
+    for (const streamIndex of [1, 3, 255]) {
+      const ix = await fundRewardStreamInstruction(params({ streamIndex }));
+      expectRejected(ix, [funder], "InvalidStreamIndex");
+    }
+  });
+
+  it("rejects a missing funder signature", async () => {
+    const ix = await fundRewardStreamInstruction(params());
+    assert.ok(meta(ix, FUNDER).pubkey.equals(funder.publicKey));
+    meta(ix, FUNDER).isSigner = false;
+    expectRejected(ix, [], "MissingSignature");
+  });
+
+  it("rejects a pool account not owned by the program", async () => {
+    for (const impostor of [fixture.collection.mint, rewardMint, funder.publicKey]) {
+      const ix = await fundRewardStreamInstruction(params({ pool: impostor }));
+      meta(ix, VAULT).pubkey = vault;
+      expectRejected(ix, [funder], "InvalidPoolAccount");
+    }
+  });
+
+  it("rejects Token-2022 as the token program", async () => {
+    const ix = await fundRewardStreamInstruction(params());
+    meta(ix, TOKEN_PROGRAM).pubkey = TOKEN_2022_PROGRAM_ID;
+    expectRejected(ix, [funder], "Token2022NotSupported");
+  });
+
+  it("rejects another program as the token program", async () => {
+    const ix = await fundRewardStreamInstruction(params());
+    meta(ix, TOKEN_PROGRAM).pubkey = SystemProgram.programId;
+    expectRejected(ix, [funder], "InvalidTokenProgram");
+  });
+
+  it("rejects truncated and padded arguments", async () => {
+    const ix = await fundRewardStreamInstruction(params());
+    const truncated = { ...ix, data: ix.data.subarray(0, ix.data.length - 1) };
+    expectRejected(truncated as TransactionInstruction, [funder], "InvalidInstructionData");
+    const padded = { ...ix, data: Buffer.concat([ix.data, Buffer.from([0])]) };
+    expectRejected(padded as TransactionInstruction, [funder], "InvalidInstructionData");
+  });
+
+  it("rejects too few accounts", async () => {
+    const ix = await fundRewardStreamInstruction(params());
+    ix.keys = ix.keys.slice(0, TOKEN_PROGRAM);
+    expectRejected(ix, [funder], "NotEnoughAccounts");
+  });
+
+  it("moves nothing when the funder holds less than the amount (token program refuses)", async () => {
+    const ix = await fundRewardStreamInstruction(params({ amount: 1_000_001n }));
+    expectTokenError(ix, [funder], TOKEN_INSUFFICIENT_FUNDS);
+  });
+
+  it("moves nothing from a token account the funder does not own (token program refuses)", async () => {
+    const victim = chain.fundedKeypair();
+    const victimToken = setTokenBalance(chain, victim.publicKey, rewardMint, 1_000n);
+    const ix = await fundRewardStreamInstruction(
+      params({ funderToken: victimToken, amount: 1_000n }),
+    );
+    assert.ok(meta(ix, FUNDER_TOKEN).pubkey.equals(victimToken));
+    expectTokenError(ix, [funder], TOKEN_OWNER_MISMATCH);
+    assert.equal(tokenBalance(chain, victimToken), 1_000n);
+  });
+});

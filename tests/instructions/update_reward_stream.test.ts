@@ -1,0 +1,334 @@
+import { strict as assert } from "assert";
+import { Keypair, type PublicKey, type TransactionInstruction } from "@solana/web3.js";
+import {
+  ACC_SCALE,
+  StreamMode,
+  addRewardStreamInstruction,
+  claimInstruction,
+  findStakerAddress,
+  parseEvents,
+  unstakeInstruction,
+  updateRewardStreamInstruction,
+  type UpdateRewardStreamParams,
+} from "@nft-staking/sdk";
+import { TestChain } from "../utils/chain";
+import { assertOk, assertProgramError, assertUnchanged } from "../utils/assertions";
+import { tokenBalance } from "../utils/nft";
+import {
+  addStream,
+  createPool,
+  createRewardMint,
+  holderWithNfts,
+  poolState,
+  setTokenBalance,
+  stakeNfts,
+  type PoolFixture,
+} from "../utils/pool";
+
+/** A realistic clock start (LiteSVM starts at unix time 0). */
+const GENESIS = 1_700_000_000;
+
+describe("update_reward_stream", () => {
+  let chain: TestChain;
+  let fixture: PoolFixture;
+
+  beforeEach(async () => {
+    chain = new TestChain();
+    chain.warp(GENESIS);
+    fixture = await createPool(chain); // default tier weight 1
+  });
+
+  const params = (overrides: Partial<UpdateRewardStreamParams> = {}): UpdateRewardStreamParams => ({
+    pool: fixture.pool,
+    authority: fixture.authority.publicKey,
+    streamIndex: 0,
+    rate: 20n,
+    endTs: chain.now() + 1_000n,
+    ...overrides,
+  });
+
+  /** Sends `update_reward_stream` signed by the authority and asserts it succeeded. */
+  async function update(overrides: Partial<UpdateRewardStreamParams> = {}) {
+    const result = chain.send(
+      [await updateRewardStreamInstruction(params(overrides))],
+      [fixture.authority],
+    );
+    assertOk(result);
+    return result;
+  }
+
+  /** Runs `ix` expecting `error`, and checks that no account it names changed. */
+  function expectRejected(
+    ix: TransactionInstruction,
+    signers: Keypair[],
+    error: Parameters<typeof assertProgramError>[1],
+  ) {
+    const watched = ix.keys.map((key) => key.pubkey);
+    const feePayer = chain.fundedKeypair();
+    const before = chain.snapshot(watched);
+    const result = chain.send([ix], [feePayer, ...signers]);
+    assertProgramError(result, error);
+    assertUnchanged(chain, before);
+  }
+
+  /**
+   * A funded FixedPerWeight stream at 10/s for `duration` seconds from now, and a holder
+   * staking one NFT of weight 1 at the stream's start.
+   */
+  async function stakedStream(duration: number): Promise<{ holder: Keypair; mint: PublicKey }> {
+    const { mint } = await addStream(fixture, {
+      mode: StreamMode.FixedPerWeight,
+      rate: 10n,
+      duration,
+      fund: 1_000_000n,
+    });
+    const { holder, nfts } = holderWithNfts(fixture, 1);
+    assertOk(await stakeNfts(fixture, holder, nfts));
+    return { holder, mint };
+  }
+
+  /** Claims everything `holder` earned and returns what arrived in their new token account. */
+  async function claim(holder: Keypair, mint: PublicKey): Promise<bigint> {
+    const destination = setTokenBalance(chain, holder.publicKey, mint, 0n);
+    const ix = await claimInstruction({
+      pool: fixture.pool,
+      poolAccount: poolState(fixture),
+      owner: holder.publicKey,
+    });
+    assertOk(chain.send([ix], [holder]));
+    return tokenBalance(chain, destination);
+  }
+
+  it("accrues at the old rate, then sets the new rate and end", async () => {
+    const start = chain.now();
+    await addStream(fixture, { rate: 10n, duration: 1_000 });
+    const before = poolState(fixture).streams[0];
+    assert.ok(before);
+    chain.warp(100);
+    const end = chain.now() + 5_000n;
+    await update({ rate: 20n, endTs: end });
+
+    const stream = poolState(fixture).streams[0];
+    assert.ok(stream);
+    assert.equal(stream.rate.toString(), "20");
+    assert.equal(stream.endTs.toString(), end.toString());
+    assert.equal(stream.startTs.toString(), start.toString(), "start unchanged");
+    assert.equal(stream.lastUpdateTs.toString(), chain.now().toString());
+    assert.equal(
+      stream.accPerWeight.toString(),
+      (10n * 100n * ACC_SCALE).toString(),
+      "100 s at the old rate, per weight unit",
+    );
+    assert.equal(stream.unsettledScaled.toString(), "0", "nothing staked, nothing owed");
+    assert.ok(stream.mint.equals(before.mint));
+    assert.ok(stream.vault.equals(before.vault));
+    assert.equal(stream.mode, before.mode);
+    assert.equal(stream.vaultBump, before.vaultBump);
+    assert.equal(poolState(fixture).streamCount, 1);
+  });
+
+  it("emits StreamUpdated", async () => {
+    await addStream(fixture);
+    const end = chain.now() + 777n;
+    const result = await update({ rate: 42n, endTs: end });
+    const events = parseEvents(result.logs);
+    assert.equal(events.length, 1);
+    const [event] = events;
+    assert.equal(event?.name, "streamUpdated");
+    if (event?.name !== "streamUpdated") return;
+    assert.ok(event.data.pool.equals(fixture.pool));
+    assert.equal(event.data.streamIndex, 0);
+    assert.equal(event.data.rate.toString(), "42");
+    assert.equal(event.data.endTs.toString(), end.toString());
+  });
+
+  it("applies a new rate only from now on", async () => {
+    const { holder, mint } = await stakedStream(10_000);
+    chain.warp(100);
+    await update({ rate: 20n, endTs: chain.now() + 10_000n });
+    chain.warp(100);
+    assert.equal(await claim(holder, mint), 10n * 100n + 20n * 100n);
+  });
+
+  it("updates the named stream only", async () => {
+    await addStream(fixture, { rate: 10n });
+    await addStream(fixture, { rate: 30n });
+    const untouched = JSON.stringify(poolState(fixture).streams[0]);
+    const end = chain.now() + 99n;
+    await update({ streamIndex: 1, rate: 31n, endTs: end });
+    const pool = poolState(fixture);
+    assert.equal(JSON.stringify(pool.streams[0]), untouched);
+    assert.equal(pool.streams[1]?.rate.toString(), "31");
+    assert.equal(pool.streams[1]?.endTs.toString(), end.toString());
+  });
+
+  it("stops accrual at a shortened end", async () => {
+    const { holder, mint } = await stakedStream(1_000);
+    chain.warp(100);
+    await update({ rate: 10n, endTs: chain.now() + 50n });
+    chain.warp(200);
+    assert.equal(await claim(holder, mint), 10n * 150n);
+  });
+
+  it("ends a stream right now (end = now)", async () => {
+    const { holder, mint } = await stakedStream(1_000);
+    chain.warp(100);
+    await update({ rate: 10n, endTs: chain.now() });
+    chain.warp(500);
+    assert.equal(await claim(holder, mint), 10n * 100n);
+  });
+
+  it("extends a running stream", async () => {
+    const { holder, mint } = await stakedStream(1_000);
+    const start = chain.now();
+    chain.warp(900);
+    await update({ rate: 10n, endTs: start + 2_000n });
+    chain.warp(1_500);
+    assert.equal(await claim(holder, mint), 10n * 2_000n);
+  });
+
+  it("restarts an ended stream without paying for the gap", async () => {
+    const { holder, mint } = await stakedStream(100);
+    chain.warp(300); // ended 200 s ago
+    await update({ rate: 10n, endTs: chain.now() + 100n });
+    const stream = poolState(fixture).streams[0];
+    assert.equal(stream?.lastUpdateTs.toString(), chain.now().toString(), "accrual resumes now");
+    chain.warp(100);
+    assert.equal(await claim(holder, mint), 10n * 100n + 10n * 100n, "not for the 200 s gap");
+  });
+
+  it("stops emission with a rate of zero", async () => {
+    const { holder, mint } = await stakedStream(1_000);
+    chain.warp(100);
+    await update({ rate: 0n, endTs: chain.now() + 500n });
+    chain.warp(300);
+    assert.equal(await claim(holder, mint), 10n * 100n);
+  });
+
+  it("rejects a signer that is not the pool authority", async () => {
+    await addStream(fixture);
+    const other = chain.fundedKeypair();
+    const ix = await updateRewardStreamInstruction(params({ authority: other.publicKey }));
+    expectRejected(ix, [other], "Unauthorized");
+  });
+
+  it("rejects a missing authority signature", async () => {
+    await addStream(fixture);
+    const ix = await updateRewardStreamInstruction(params());
+    const authorityMeta = ix.keys[1];
+    assert.ok(authorityMeta && authorityMeta.pubkey.equals(fixture.authority.publicKey));
+    authorityMeta.isSigner = false;
+    expectRejected(ix, [], "MissingSignature");
+  });
+
+  it("rejects a stream index out of range", async () => {
+    const none = await updateRewardStreamInstruction(params({ streamIndex: 0 }));
+    expectRejected(none, [fixture.authority], "InvalidStreamIndex");
+    await addStream(fixture);
+    for (const streamIndex of [1, 3, 255]) {
+      const ix = await updateRewardStreamInstruction(params({ streamIndex }));
+      expectRejected(ix, [fixture.authority], "InvalidStreamIndex");
+    }
+  });
+
+  it("rejects an end in the past", async () => {
+    await addStream(fixture, { duration: 1_000 });
+    chain.warp(100);
+    const ix = await updateRewardStreamInstruction(params({ endTs: chain.now() - 1n }));
+    expectRejected(ix, [fixture.authority], "InvalidStreamSchedule");
+  });
+
+  it("rejects an end at or before the start", async () => {
+    const now = chain.now();
+    const start = now + 1_000n;
+    const ix = await addRewardStreamInstruction({
+      pool: fixture.pool,
+      authority: fixture.authority.publicKey,
+      rewardMint: createRewardMint(chain),
+      streamIndex: 0,
+      mode: StreamMode.FixedPerWeight,
+      rate: 10n,
+      startTs: start,
+      endTs: start + 1_000n,
+    });
+    assertOk(chain.send([ix], [fixture.authority]));
+    for (const endTs of [start, start - 1n, now]) {
+      const bad = await updateRewardStreamInstruction(params({ endTs }));
+      expectRejected(bad, [fixture.authority], "InvalidStreamSchedule");
+    }
+  });
+
+  it("rejects a pool account not owned by the program", async () => {
+    const { mint } = await addStream(fixture);
+    for (const impostor of [mint, fixture.collection.mint, fixture.authority.publicKey]) {
+      const ix = await updateRewardStreamInstruction(params({ pool: impostor }));
+      expectRejected(ix, [fixture.authority], "InvalidPoolAccount");
+    }
+  });
+
+  it("rejects a program account that is not a pool (a staker account)", async () => {
+    const { holder } = await stakedStream(1_000);
+    const [staker] = findStakerAddress(fixture.pool, holder.publicKey);
+    const ix = await updateRewardStreamInstruction(params({ pool: staker }));
+    expectRejected(ix, [fixture.authority], "InvalidPoolAccount");
+  });
+
+  it("rejects a read-only pool account", async () => {
+    await addStream(fixture);
+    const ix = await updateRewardStreamInstruction(params());
+    const poolMeta = ix.keys[0];
+    assert.ok(poolMeta && poolMeta.pubkey.equals(fixture.pool));
+    poolMeta.isWritable = false;
+    expectRejected(ix, [fixture.authority], "AccountNotWritable");
+  });
+
+  it("rejects truncated and padded arguments", async () => {
+    await addStream(fixture);
+    const ix = await updateRewardStreamInstruction(params());
+    const truncated = { ...ix, data: ix.data.subarray(0, ix.data.length - 1) };
+    expectRejected(
+      truncated as TransactionInstruction,
+      [fixture.authority],
+      "InvalidInstructionData",
+    );
+    const padded = { ...ix, data: Buffer.concat([ix.data, Buffer.from([0])]) };
+    expectRejected(padded as TransactionInstruction, [fixture.authority], "InvalidInstructionData");
+  });
+
+  it("rejects too few accounts", async () => {
+    await addStream(fixture);
+    const ix = await updateRewardStreamInstruction(params());
+    ix.keys = ix.keys.slice(0, 1);
+    expectRejected(ix, [], "NotEnoughAccounts");
+  });
+
+  it("never lets a rate change trap staked NFTs: unstake works after an extreme rate", async () => {
+    // Unstake must not depend on the creator (nft_unstake.rs). The largest accepted rate for
+    // one day at weight 10^6 would owe more than u64::MAX within seconds: the stream ends at
+    // its last consistent time instead, and the holder can still leave.
+    fixture = await createPool(chain, { defaultTierWeight: 1_000_000 });
+    await addStream(fixture, { rate: 1n, fund: 1_000_000n });
+    const { holder, nfts } = holderWithNfts(fixture, 1);
+    assertOk(await stakeNfts(fixture, holder, nfts));
+    const rate = (2n ** 64n - 1n) / 86_400n;
+    const update = await updateRewardStreamInstruction(
+      params({ rate, endTs: chain.now() + 86_400n }),
+    );
+    assertOk(chain.send([update], [fixture.authority]));
+    chain.warp(60);
+    const ix = await unstakeInstruction({
+      pool: fixture.pool,
+      owner: holder.publicKey,
+      nfts: nfts.map((nft) => ({ mint: nft.mint })),
+    });
+    assertOk(chain.send([ix], [holder]));
+    assert.equal(tokenBalance(chain, nfts[0]!.tokenAccount), 1n, "the NFT is back");
+  });
+
+  it("rejects a rate × remaining duration that does not fit in 64 bits", async () => {
+    await addStream(fixture, { rate: 1n });
+    const rate = (2n ** 64n - 1n) / 86_400n + 1n;
+    const ix = await updateRewardStreamInstruction(params({ rate, endTs: chain.now() + 86_400n }));
+    expectRejected(ix, [fixture.authority], "RateTooHigh");
+  });
+});
