@@ -18,7 +18,7 @@ import {
   type AddRewardStreamParams,
 } from "@nft-staking/sdk";
 import { TestChain } from "../utils/chain";
-import { assertOk, assertProgramError, assertUnchanged } from "../utils/assertions";
+import { assertOk, assertProgramError, assertRejected } from "../utils/assertions";
 import { tokenBalance } from "../utils/nft";
 import {
   createPool,
@@ -77,18 +77,13 @@ describe("add_reward_stream", () => {
   }
 
   /** Runs `ix` expecting `error`, and checks that no account it names changed. */
-  function expectRejected(
+  /** Expects `error` and that nothing changed (see `assertRejected`). */
+  const expectRejected = (
     ix: TransactionInstruction,
     signers: Keypair[],
     error: Parameters<typeof assertProgramError>[1],
-  ) {
-    const watched = ix.keys.map((key) => key.pubkey);
-    const feePayer = chain.fundedKeypair();
-    const before = chain.snapshot(watched);
-    const result = chain.send([ix], [feePayer, ...signers]);
-    assertProgramError(result, error);
-    assertUnchanged(chain, before);
-  }
+    alsoWatched: PublicKey[] = [],
+  ) => assertRejected(chain, ix, signers, error, alsoWatched);
 
   /** The account meta at `index` of `ix`. */
   function meta(ix: TransactionInstruction, index: number) {

@@ -15,7 +15,7 @@ import {
   type StreamState,
 } from "@nft-staking/sdk";
 import { TestChain } from "../utils/chain";
-import { assertOk, assertProgramError, assertUnchanged } from "../utils/assertions";
+import { assertOk, assertProgramError, assertRejected, assertUnchanged } from "../utils/assertions";
 import { createCollectionNfts, tokenBalance } from "../utils/nft";
 import {
   addStream,
@@ -106,19 +106,13 @@ describe("claim", () => {
    * Runs `ix` expecting `error` (with a separate fee payer), and checks that every account of
    * the instruction, and `alsoWatch`, is untouched.
    */
-  function expectRejected(
+  /** Expects `error` and that nothing changed (see `assertRejected`). */
+  const expectRejected = (
     ix: TransactionInstruction,
     signers: Keypair[],
     error: Parameters<typeof assertProgramError>[1],
-    alsoWatch: PublicKey[] = [],
-  ) {
-    const watched = [...ix.keys.map((key) => key.pubkey), ...alsoWatch];
-    const feePayer = chain.fundedKeypair();
-    const before = chain.snapshot(watched);
-    const result = chain.send([ix], [feePayer, ...signers]);
-    assertProgramError(result, error);
-    assertUnchanged(chain, before);
-  }
+    alsoWatched: PublicKey[] = [],
+  ) => assertRejected(chain, ix, signers, error, alsoWatched);
 
   describe("happy paths", () => {
     it("pays FixedPerWeight rate × weight × seconds exactly", async () => {

@@ -1,10 +1,5 @@
 import { strict as assert } from "assert";
-import {
-  AccountLayout,
-  AccountState,
-  TOKEN_2022_PROGRAM_ID,
-  TOKEN_PROGRAM_ID,
-} from "@solana/spl-token";
+import { TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID } from "@solana/spl-token";
 import { Keypair, PublicKey, SystemProgram, type TransactionInstruction } from "@solana/web3.js";
 import {
   findRewardVaultAddress,
@@ -15,6 +10,7 @@ import {
 import { TestChain, type TxResult } from "../utils/chain";
 import { assertOk, assertProgramError, assertUnchanged } from "../utils/assertions";
 import { tokenBalance } from "../utils/nft";
+import { writeTokenAccount } from "../utils/nft";
 import {
   addStream,
   createPool,
@@ -114,31 +110,7 @@ describe("fund_reward_stream", () => {
 
   /** A token account of `mint` owned by `owner` at a fresh (non-associated) address. */
   function tokenAccountAt(owner: PublicKey, mint: PublicKey, amount: bigint): PublicKey {
-    const address = Keypair.generate().publicKey;
-    const data = new Uint8Array(AccountLayout.span);
-    AccountLayout.encode(
-      {
-        mint,
-        owner,
-        amount,
-        delegateOption: 0,
-        delegate: PublicKey.default,
-        state: AccountState.Initialized,
-        isNativeOption: 0,
-        isNative: 0n,
-        delegatedAmount: 0n,
-        closeAuthorityOption: 0,
-        closeAuthority: PublicKey.default,
-      },
-      data,
-    );
-    chain.svm.setAccount(address, {
-      lamports: Number(chain.svm.minimumBalanceForRentExemption(BigInt(data.length))),
-      data,
-      owner: TOKEN_PROGRAM_ID,
-      executable: false,
-    });
-    return address;
+    return writeTokenAccount(chain, Keypair.generate().publicKey, owner, mint, amount);
   }
 
   it("moves the amount from the funder's token account into the vault, without writing the pool", async () => {

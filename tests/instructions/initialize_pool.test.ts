@@ -11,7 +11,7 @@ import {
   type InitializePoolParams,
 } from "@nft-staking/sdk";
 import { TestChain } from "../utils/chain";
-import { assertOk, assertProgramError, assertUnchanged } from "../utils/assertions";
+import { assertOk, assertProgramError, assertRejected } from "../utils/assertions";
 
 describe("initialize_pool", () => {
   let chain: TestChain;
@@ -34,18 +34,13 @@ describe("initialize_pool", () => {
   });
 
   /** Runs `ix` expecting `error`, and checks that the pool, authority and payer are untouched. */
-  function expectRejected(
+  /** Expects `error` and that nothing changed (see `assertRejected`). */
+  const expectRejected = (
     ix: TransactionInstruction,
     signers: Keypair[],
     error: Parameters<typeof assertProgramError>[1],
-  ) {
-    const watched = ix.keys.map((key) => key.pubkey);
-    const feePayer = chain.fundedKeypair();
-    const before = chain.snapshot(watched);
-    const result = chain.send([ix], [feePayer, ...signers]);
-    assertProgramError(result, error);
-    assertUnchanged(chain, before);
-  }
+    alsoWatched: PublicKey[] = [],
+  ) => assertRejected(chain, ix, signers, error, alsoWatched);
 
   it("creates the pool PDA with its authority, keys, tier default and URI", async () => {
     const ix = await initializePoolInstruction(params());

@@ -28,7 +28,7 @@ import {
   type StakeNftInput,
 } from "@nft-staking/sdk";
 import { TestChain, type TxResult } from "../utils/chain";
-import { assertOk, assertProgramError, assertUnchanged } from "../utils/assertions";
+import { assertOk, assertProgramError, assertRejected } from "../utils/assertions";
 import { recordComputeUnits } from "../utils/compute";
 import {
   createCollection,
@@ -38,6 +38,7 @@ import {
   type NftOptions,
   type TestNft,
 } from "../utils/nft";
+import { writeTokenAccount as writeAnyTokenAccount } from "../utils/nft";
 import {
   configurePool,
   createPool,
@@ -90,19 +91,13 @@ describe("stake", () => {
    * Runs `ix` (fees paid by a separate payer) expecting `error`, and checks that every account
    * of the instruction, and `alsoWatched`, is exactly as before.
    */
-  function expectRejected(
+  /** Expects `error` and that nothing changed (see `assertRejected`). */
+  const expectRejected = (
     ix: TransactionInstruction,
     signers: Keypair[],
     error: Parameters<typeof assertProgramError>[1],
     alsoWatched: PublicKey[] = [],
-  ): void {
-    const watched = [...ix.keys.map((key) => key.pubkey), ...alsoWatched];
-    const feePayer = chain.fundedKeypair();
-    const before = chain.snapshot(watched);
-    const result = chain.send([ix], [feePayer, ...signers]);
-    assertProgramError(result, error);
-    assertUnchanged(chain, before);
-  }
+  ) => assertRejected(chain, ix, signers, error, alsoWatched);
 
   /** The escrow of `mint` exists, is a rent-exempt SPL token account of the pool holding 1. */
   function assertEscrowHolds(mint: PublicKey, expectedLamports = rent(ACCOUNT_SIZE)): void {
@@ -137,29 +132,7 @@ describe("stake", () => {
     mint: PublicKey,
     amount: bigint,
   ): void {
-    const data = new Uint8Array(ACCOUNT_SIZE);
-    AccountLayout.encode(
-      {
-        mint,
-        owner,
-        amount,
-        delegateOption: 0,
-        delegate: PublicKey.default,
-        state: AccountState.Initialized,
-        isNativeOption: 0,
-        isNative: 0n,
-        delegatedAmount: 0n,
-        closeAuthorityOption: 0,
-        closeAuthority: PublicKey.default,
-      },
-      data,
-    );
-    chain.svm.setAccount(address, {
-      lamports: Number(rent(ACCOUNT_SIZE)),
-      data,
-      owner: TOKEN_PROGRAM_ID,
-      executable: false,
-    });
+    writeAnyTokenAccount(chain, address, owner, mint, amount);
   }
 
   /** Length of `key` … `edition_nonce` of a MetadataV1 account (Borsh, read from the front). */

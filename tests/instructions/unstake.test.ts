@@ -1,11 +1,5 @@
 import { strict as assert } from "assert";
-import {
-  ACCOUNT_SIZE,
-  AccountLayout,
-  AccountState,
-  TOKEN_2022_PROGRAM_ID,
-  TOKEN_PROGRAM_ID,
-} from "@solana/spl-token";
+import { ACCOUNT_SIZE, TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID } from "@solana/spl-token";
 import { Keypair, PublicKey, SystemProgram, type TransactionInstruction } from "@solana/web3.js";
 import {
   STAKER_HEADER_SIZE,
@@ -19,8 +13,9 @@ import {
   type StakerAccount,
 } from "@nft-staking/sdk";
 import { TestChain } from "../utils/chain";
-import { assertOk, assertProgramError, assertUnchanged } from "../utils/assertions";
+import { assertOk, assertProgramError, assertRejected } from "../utils/assertions";
 import { createCollectionNfts, createTokenAccount, tokenBalance, type TestNft } from "../utils/nft";
+import { writeTokenAccount } from "../utils/nft";
 import {
   addStream,
   configurePool,
@@ -41,40 +36,6 @@ const FEE = 5000n;
 const POOL_PAUSED_OFFSET = 8 + 293;
 
 type StakeRecord = StakerAccount["records"][number];
-
-/** Writes an initialized SPL token account at any address (not necessarily an ATA). */
-function writeTokenAccount(
-  chain: TestChain,
-  address: PublicKey,
-  owner: PublicKey,
-  mint: PublicKey,
-  amount: bigint,
-): PublicKey {
-  const data = new Uint8Array(ACCOUNT_SIZE);
-  AccountLayout.encode(
-    {
-      mint,
-      owner,
-      amount,
-      delegateOption: 0,
-      delegate: PublicKey.default,
-      state: AccountState.Initialized,
-      isNativeOption: 0,
-      isNative: 0n,
-      delegatedAmount: 0n,
-      closeAuthorityOption: 0,
-      closeAuthority: PublicKey.default,
-    },
-    data,
-  );
-  chain.svm.setAccount(address, {
-    lamports: Number(chain.svm.minimumBalanceForRentExemption(BigInt(ACCOUNT_SIZE))),
-    data,
-    owner: TOKEN_PROGRAM_ID,
-    executable: false,
-  });
-  return address;
-}
 
 /** A record as plain strings, to compare records field by field. */
 interface RecordFields {
@@ -132,19 +93,13 @@ describe("unstake", () => {
    * Runs `ix` expecting `error` (with a separate fee payer), and checks that every account of
    * the instruction, and `alsoWatch` (e.g. accounts a test swapped out), is untouched.
    */
-  function expectRejected(
+  /** Expects `error` and that nothing changed (see `assertRejected`). */
+  const expectRejected = (
     ix: TransactionInstruction,
     signers: Keypair[],
     error: Parameters<typeof assertProgramError>[1],
-    alsoWatch: PublicKey[] = [],
-  ) {
-    const watched = [...ix.keys.map((key) => key.pubkey), ...alsoWatch];
-    const feePayer = chain.fundedKeypair();
-    const before = chain.snapshot(watched);
-    const result = chain.send([ix], [feePayer, ...signers]);
-    assertProgramError(result, error);
-    assertUnchanged(chain, before);
-  }
+    alsoWatched: PublicKey[] = [],
+  ) => assertRejected(chain, ix, signers, error, alsoWatched);
 
   /** The accounts an unstake of `nfts` by `owner` touches, before any test tampering. */
   function accountsOf(owner: PublicKey, nfts: TestNft[]): PublicKey[] {

@@ -12,7 +12,7 @@ import {
   type UpdatePoolParams,
 } from "@nft-staking/sdk";
 import { TestChain } from "../utils/chain";
-import { assertOk, assertProgramError, assertUnchanged } from "../utils/assertions";
+import { assertOk, assertProgramError, assertRejected } from "../utils/assertions";
 import {
   createPool,
   holderWithNfts,
@@ -75,18 +75,13 @@ describe("update_pool", () => {
   }
 
   /** Runs `ix` expecting `error`, and checks that no account it names changed. */
-  function expectRejected(
+  /** Expects `error` and that nothing changed (see `assertRejected`). */
+  const expectRejected = (
     ix: TransactionInstruction,
     signers: Keypair[],
     error: Parameters<typeof assertProgramError>[1],
-  ) {
-    const watched = ix.keys.map((key) => key.pubkey);
-    const feePayer = chain.fundedKeypair();
-    const before = chain.snapshot(watched);
-    const result = chain.send([ix], [feePayer, ...signers]);
-    assertProgramError(result, error);
-    assertUnchanged(chain, before);
-  }
+    alsoWatched: PublicKey[] = [],
+  ) => assertRejected(chain, ix, signers, error, alsoWatched);
 
   /** Stakes `nfts` for `holder` (optionally locked) and asserts it succeeded. */
   async function stake(holder: Keypair, nfts: TestNft[], lockOption?: number) {

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { PublicKey } from "@solana/web3.js";
+import { PublicKey, type Keypair, type TransactionInstruction } from "@solana/web3.js";
 import { StakingErrorCode, type StakingErrorName } from "@nft-staking/sdk";
 import type { AccountSnapshot, TestChain, TxResult } from "./chain";
 
@@ -30,4 +30,24 @@ export function assertUnchanged(
   for (const [address, snapshot] of before) {
     assert.deepEqual(chain.account(new PublicKey(address)), snapshot, `account ${address} changed`);
   }
+}
+
+/**
+ * Sends `ix` (fees paid by a fresh keypair, so no signer's balance moves for fees), asserts it
+ * fails with exactly `error`, and that none of its accounts (plus `alsoWatched`) changed: no
+ * token, NFT, lamport or byte moved.
+ */
+export function assertRejected(
+  chain: TestChain,
+  ix: TransactionInstruction,
+  signers: Keypair[],
+  error: StakingErrorName,
+  alsoWatched: PublicKey[] = [],
+): void {
+  const watched = [...ix.keys.map((key) => key.pubkey), ...alsoWatched];
+  const feePayer = chain.fundedKeypair();
+  const before = chain.snapshot(watched);
+  const result = chain.send([ix], [feePayer, ...signers]);
+  assertProgramError(result, error);
+  assertUnchanged(chain, before);
 }

@@ -331,14 +331,15 @@ function padNul(value: string, max: number): string {
   return bytes >= max ? value : value + "\0".repeat(max - bytes);
 }
 
-function writeTokenAccount(
+/** Writes an initialized SPL token account at any address (not necessarily an ATA). */
+export function writeTokenAccount(
   chain: TestChain,
   address: PublicKey,
   owner: PublicKey,
   mint: PublicKey,
   amount: bigint,
-  tokenProgram: PublicKey,
-): void {
+  tokenProgram: PublicKey = TOKEN_PROGRAM_ID,
+): PublicKey {
   const data = new Uint8Array(ACCOUNT_SIZE);
   AccountLayout.encode(
     {
@@ -357,6 +358,7 @@ function writeTokenAccount(
     data,
   );
   setRentExempt(chain, address, data, tokenProgram);
+  return address;
 }
 
 function setRentExempt(

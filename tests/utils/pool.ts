@@ -1,5 +1,4 @@
 import {
-  AccountLayout,
   MINT_SIZE,
   MintLayout,
   TOKEN_PROGRAM_ID,
@@ -25,7 +24,7 @@ import {
 } from "@nft-staking/sdk";
 import type { TestChain, TxResult } from "./chain";
 import { assertOk } from "./assertions";
-import { createCollection, createCollectionNfts, type TestNft } from "./nft";
+import { createCollection, createCollectionNfts, writeTokenAccount, type TestNft } from "./nft";
 
 /** A pool of a fresh verified collection, with its authority. */
 export interface PoolFixture {
@@ -107,26 +106,13 @@ export function setTokenBalance(
   mint: PublicKey,
   amount: bigint,
 ): PublicKey {
-  const address = getAssociatedTokenAddressSync(mint, owner, true);
-  const data = new Uint8Array(AccountLayout.span);
-  AccountLayout.encode(
-    {
-      mint,
-      owner,
-      amount,
-      delegateOption: 0,
-      delegate: PublicKey.default,
-      state: 1,
-      isNativeOption: 0,
-      isNative: 0n,
-      delegatedAmount: 0n,
-      closeAuthorityOption: 0,
-      closeAuthority: PublicKey.default,
-    },
-    data,
+  return writeTokenAccount(
+    chain,
+    getAssociatedTokenAddressSync(mint, owner, true),
+    owner,
+    mint,
+    amount,
   );
-  setAccount(chain, address, data, TOKEN_PROGRAM_ID);
-  return address;
 }
 
 function setAccount(chain: TestChain, address: PublicKey, data: Uint8Array, owner: PublicKey) {
