@@ -164,6 +164,34 @@ impl Pool {
         Ok(())
     }
 
+    /// Adds `count` NFTs of total `weight` to the pool's totals.
+    pub fn add_stake(&mut self, weight: u64, count: usize) -> Result<(), StakingError> {
+        let count = u64::try_from(count).map_err(|_| StakingError::MathOverflow)?;
+        self.total_weight = self
+            .total_weight
+            .checked_add(weight)
+            .ok_or(StakingError::MathOverflow)?;
+        self.staked_count = self
+            .staked_count
+            .checked_add(count)
+            .ok_or(StakingError::MathOverflow)?;
+        Ok(())
+    }
+
+    /// Removes `count` NFTs of total `weight` from the pool's totals.
+    pub fn remove_stake(&mut self, weight: u64, count: usize) -> Result<(), StakingError> {
+        let count = u64::try_from(count).map_err(|_| StakingError::MathOverflow)?;
+        self.total_weight = self
+            .total_weight
+            .checked_sub(weight)
+            .ok_or(StakingError::MathOverflow)?;
+        self.staked_count = self
+            .staked_count
+            .checked_sub(count)
+            .ok_or(StakingError::MathOverflow)?;
+        Ok(())
+    }
+
     /// The pool URI bytes.
     pub fn uri(&self) -> &[u8] {
         self.uri.get(..usize::from(self.uri_len)).unwrap_or(&[])

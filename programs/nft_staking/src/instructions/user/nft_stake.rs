@@ -279,14 +279,7 @@ pub fn process(ctx: Context) -> ProgramResult {
         .total_weight
         .checked_add(added_weight)
         .ok_or(StakingError::MathOverflow)?;
-    pool_state.total_weight = pool_state
-        .total_weight
-        .checked_add(added_weight)
-        .ok_or(StakingError::MathOverflow)?;
-    pool_state.staked_count = pool_state
-        .staked_count
-        .checked_add(u64::try_from(count).map_err(|_| StakingError::MathOverflow)?)
-        .ok_or(StakingError::MathOverflow)?;
+    pool_state.add_stake(added_weight, count)?;
 
     for nft in accepted {
         NftStaked {

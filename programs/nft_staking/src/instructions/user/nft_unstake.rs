@@ -132,14 +132,7 @@ pub fn process(ctx: Context) -> ProgramResult {
             .checked_sub(removed_weight)
             .ok_or(StakingError::MathOverflow)?;
         staker_state.record_count = u32::try_from(live).map_err(|_| StakingError::MathOverflow)?;
-        pool_state.total_weight = pool_state
-            .total_weight
-            .checked_sub(removed_weight)
-            .ok_or(StakingError::MathOverflow)?;
-        pool_state.staked_count = pool_state
-            .staked_count
-            .checked_sub(u64::try_from(count).map_err(|_| StakingError::MathOverflow)?)
-            .ok_or(StakingError::MathOverflow)?;
+        pool_state.remove_stake(removed_weight, count)?;
         (pool_state.signer_seeds(), Staker::space(live))
     };
 
