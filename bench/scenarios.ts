@@ -50,7 +50,7 @@ function measure(
 
 async function pool(): Promise<{ chain: TestChain; fixture: PoolFixture; holder: Keypair }> {
   const chain = new TestChain();
-  const fixture = await createPool(chain);
+  const fixture = await createPool(chain, { authoritySeed: 3 });
   const holder = chain.fundedKeypair(1_000, 7);
   return { chain, fixture, holder };
 }

@@ -40,6 +40,8 @@ export interface PoolOptions {
   tierWeights?: number[];
   lockOptions?: LockOptionInput[];
   tiers?: TierTree;
+  /** Fixed seed for the authority key (benchmarks: PDA bump searches depend on addresses). */
+  authoritySeed?: number;
 }
 
 /** Creates a collection, a pool for it, and (when options are given) configures it. */
@@ -47,7 +49,7 @@ export async function createPool(
   chain: TestChain,
   options: PoolOptions = {},
 ): Promise<PoolFixture> {
-  const authority = chain.fundedKeypair(100);
+  const authority = chain.fundedKeypair(100, options.authoritySeed);
   const collection = createCollection(chain, authority.publicKey);
   const defaultTierWeight = options.defaultTierWeight ?? 1;
   const ix = await initializePoolInstruction({

@@ -118,10 +118,10 @@ impl RewardStream {
         let unsettled = self
             .unsettled()
             .checked_add(checked_mul_u128_u64(delta, weight)?)?;
-        let mut probe = *self;
-        probe.unsettled_scaled = unsettled.to_le_bytes();
-        probe.liability().ok()?;
-        Some((acc, unsettled))
+        // liability = owed_total + ⌈unsettled / SCALE⌉ ≤ u64::MAX  ⟺
+        // unsettled ≤ (u64::MAX − owed_total) × SCALE
+        let headroom = mul_u64(u64::MAX.checked_sub(self.owed_total)?, ACC_SCALE);
+        (unsettled <= headroom).then_some((acc, unsettled))
     }
 
     /// Moves what `weight` earned since `checkpoint` into `owed` and resets the checkpoint to
