@@ -3,7 +3,7 @@ import {
   getAssociatedTokenAddressSync,
 } from "@solana/spl-token";
 import type { PublicKey, Transaction } from "@solana/web3.js";
-import { stakeInstruction, unstakeInstruction, type StakeNftInput } from "../instructions/staking";
+import { stakeInstruction, unstakeInstruction, type StakeNftInput } from "../instructions";
 import { budgetInstructions, packIntoTransactions, type BatchOptions } from "./batching";
 import { stakeComputeUnits, unstakeComputeUnits } from "./compute";
 

@@ -1,0 +1,76 @@
+import type { Program } from "@coral-xyz/anchor";
+import { TOKEN_PROGRAM_ID, getAssociatedTokenAddressSync } from "@solana/spl-token";
+import { SystemProgram, type PublicKey, type TransactionInstruction } from "@solana/web3.js";
+import type { NftStaking } from "../idl";
+import { findEscrowAddress, findMetadataAddress, findStakerAddress } from "../pda";
+import { stakingProgram } from "../program";
+import { checkBatch } from "./batch";
+
+/** One NFT to stake. */
+export interface StakeNftInput {
+  mint: PublicKey;
+  /** Tier index and its proof (`TierTree.proof(mint)`); omit both for the default tier. */
+  tier?: number;
+  proof?: Uint8Array[];
+  /** The holder's token account holding it; defaults to their associated token account. */
+  tokenAccount?: PublicKey;
+}
+
+/** Parameters of {@link stakeInstruction}. */
+export interface StakeParams {
+  pool: PublicKey;
+  owner: PublicKey;
+  nfts: StakeNftInput[];
+  /** Lock option index, or omit for no lock. */
+  lockOption?: number;
+}
+
+/**
+ * Builds `stake` for 1..=16 NFTs (use `buildStakeTransactions` to split any number).
+ *
+ * @example
+ * const ix = await stakeInstruction({ pool, owner: wallet.publicKey,
+ *   nfts: [{ mint, tier: 2, proof: tree.proof(mint) }], lockOption: 0 });
+ */
+export async function stakeInstruction(
+  params: StakeParams,
+  program: Program<NftStaking> = stakingProgram(),
+): Promise<TransactionInstruction> {
+  checkBatch(params.nfts.length);
+  const [staker] = findStakerAddress(params.pool, params.owner, program.programId);
+  const nfts = params.nfts.map((nft) => {
+    const [, escrowBump] = findEscrowAddress(params.pool, nft.mint, program.programId);
+    const [, metadataBump] = findMetadataAddress(nft.mint);
+    return {
+      tier: nft.tier ?? null,
+      proof: (nft.proof ?? []).map((hash) => Array.from(hash)),
+      escrowBump,
+      metadataBump,
+    };
+  });
+  const remaining = params.nfts.flatMap((nft) => [
+    { pubkey: nft.mint, isSigner: false, isWritable: false },
+    { pubkey: findMetadataAddress(nft.mint)[0], isSigner: false, isWritable: false },
+    {
+      pubkey: nft.tokenAccount ?? getAssociatedTokenAddressSync(nft.mint, params.owner, true),
+      isSigner: false,
+      isWritable: true,
+    },
+    {
+      pubkey: findEscrowAddress(params.pool, nft.mint, program.programId)[0],
+      isSigner: false,
+      isWritable: true,
+    },
+  ]);
+  return program.methods
+    .stake(params.lockOption ?? null, nfts)
+    .accountsStrict({
+      pool: params.pool,
+      staker,
+      owner: params.owner,
+      tokenProgram: TOKEN_PROGRAM_ID,
+      systemProgram: SystemProgram.programId,
+    })
+    .remainingAccounts(remaining)
+    .instruction();
+}
