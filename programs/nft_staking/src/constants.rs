@@ -36,3 +36,12 @@ pub const DEFAULT_TIER: u8 = u8::MAX;
 
 /// `lock_option` value of an unlocked stake.
 pub const NO_LOCK: u8 = u8::MAX;
+
+/// Seed prefix of a `Perk` PDA: `["perk", pool, perk_id (u64 LE)]`.
+pub const PERK_SEED: &[u8] = b"perk";
+
+/// Seed prefix of a `PerkReceipt` PDA: `["receipt", perk, owner]`.
+pub const RECEIPT_SEED: &[u8] = b"receipt";
+
+/// Longest perk name, in bytes.
+pub const MAX_PERK_NAME_LEN: usize = 32;

@@ -129,6 +129,36 @@ staking_errors! {
     StreamEnded = "The stream has already ended",
     /// `rate × duration` does not fit in 64 bits.
     RateTooHigh = "The stream's rate × duration exceeds what a token amount can hold",
+    /// The withdrawal exceeds the stream's surplus.
+    SurplusExceeded = "That amount includes rewards holders have earned or will earn: withdraw at most the surplus",
+    /// accept_authority without a proposal.
+    NoPendingAuthority = "No authority transfer is pending",
+    /// The signer is not the pending authority.
+    NotPendingAuthority = "Only the proposed authority can accept",
+    /// sunset_pool twice.
+    PoolAlreadySunset = "The pool is already sunset",
+    /// close_staker with records left.
+    StakerNotEmpty = "Unstake every NFT before closing the staker account",
+    /// close_staker while rewards are owed.
+    RewardsStillOwed = "Claim your rewards before closing the staker account",
+    /// The perk account does not match.
+    InvalidPerkAccount = "The perk account is not a perk of this pool",
+    /// The receipt account does not match.
+    InvalidReceiptAccount = "The receipt account is not this holder's receipt for the perk",
+    /// Name over 32 bytes.
+    NameTooLong = "The perk name is longer than 32 bytes",
+    /// end_ts ≤ start_ts.
+    InvalidPerkWindow = "A perk must end after it starts",
+    /// Cap below the redeemed count.
+    InvalidSupplyCap = "The supply cap is below what was already redeemed",
+    /// Outside the perk's window.
+    PerkNotActive = "This perk is not available right now",
+    /// Supply cap reached.
+    PerkSoldOut = "This perk is sold out",
+    /// Below the perk's minimum staked count.
+    NotEnoughStaked = "Stake more NFTs to redeem this perk",
+    /// Points below the perk's cost.
+    NotEnoughPoints = "Not enough points to redeem this perk",
 }
 
 impl StakingError {

@@ -182,6 +182,113 @@ events! {
         /// When.
         claimed_at: i64,
     }
+    /// A pool was paused or unpaused.
+    PoolPauseUpdated {
+        /// The pool.
+        pool: Key,
+        /// 1 paused, 0 running.
+        paused: u8,
+    }
+    /// A pool was sunset: streams ended, locks lifted, no new stakes.
+    PoolSunset {
+        /// The pool.
+        pool: Key,
+        /// When.
+        sunset_at: i64,
+    }
+    /// A new authority was proposed (zero key: proposal cancelled).
+    AuthorityProposed {
+        /// The pool.
+        pool: Key,
+        /// Current authority.
+        authority: Key,
+        /// Proposed authority.
+        proposed: Key,
+    }
+    /// The proposed authority accepted.
+    AuthorityAccepted {
+        /// The pool.
+        pool: Key,
+        /// Previous authority.
+        previous: Key,
+        /// New authority.
+        authority: Key,
+    }
+    /// Unused reward tokens went back to the authority's chosen account.
+    SurplusWithdrawn {
+        /// The pool.
+        pool: Key,
+        /// The stream.
+        stream_index: u8,
+        /// Amount withdrawn.
+        amount: u64,
+        /// Destination token account.
+        destination: Key,
+    }
+    /// A staked NFT was re-weighted under the current tier root.
+    TierRefreshed {
+        /// The pool.
+        pool: Key,
+        /// The holder.
+        owner: Key,
+        /// The NFT.
+        mint: Key,
+        /// New tier.
+        tier: u8,
+        /// Weight before.
+        old_weight: u32,
+        /// Weight after.
+        new_weight: u32,
+    }
+    /// A holder closed their empty staker account.
+    StakerClosed {
+        /// The pool.
+        pool: Key,
+        /// The holder.
+        owner: Key,
+    }
+    /// A perk was created.
+    PerkCreated {
+        /// The pool.
+        pool: Key,
+        /// The perk.
+        perk: Key,
+        /// Its id.
+        perk_id: u64,
+        /// Points per redemption.
+        cost_points: u64,
+    }
+    /// A perk's terms changed.
+    PerkUpdated {
+        /// The pool.
+        pool: Key,
+        /// The perk.
+        perk: Key,
+        /// Points per redemption.
+        cost_points: u64,
+    }
+    /// A perk was closed.
+    PerkClosed {
+        /// The pool.
+        pool: Key,
+        /// The perk.
+        perk: Key,
+    }
+    /// A holder redeemed a perk with points.
+    PerkRedeemed {
+        /// The pool.
+        pool: Key,
+        /// The perk.
+        perk: Key,
+        /// The holder.
+        owner: Key,
+        /// Points spent.
+        points_spent: u64,
+        /// The holder's redemptions of this perk so far.
+        count: u32,
+        /// When.
+        redeemed_at: i64,
+    }
 }
 
 /// Logs one `Program data:` entry.

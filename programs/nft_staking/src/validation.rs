@@ -95,3 +95,22 @@ pub fn batch_len(
     }
     Ok(groups)
 }
+
+/// Closes an account this program owns: all its lamports go to `destination`, its data is
+/// zeroed and it is handed back to the System Program, so it cannot be revived with old data.
+pub fn close_program_account(
+    account: &mut AccountView,
+    destination: &mut AccountView,
+) -> Result<(), StakingError> {
+    let lamports = account.lamports();
+    destination.set_lamports(
+        destination
+            .lamports()
+            .checked_add(lamports)
+            .ok_or(StakingError::MathOverflow)?,
+    );
+    account.set_lamports(0);
+    account
+        .close()
+        .map_err(|_| StakingError::InvalidAccountData)
+}

@@ -13,7 +13,10 @@ use nft_staking::{
     error::StakingError,
     events,
     instructions::{admin, user},
-    state::{LockOption, Pool, RewardStream, StakeRecord, Staker, StakerStream, ZeroCopyAccount},
+    state::{
+        LockOption, Perk, PerkReceipt, Pool, RewardStream, StakeRecord, Staker, StakerStream,
+        ZeroCopyAccount,
+    },
 };
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -118,6 +121,17 @@ fn instruction_discriminators_match() {
         ("stake", user::nft_stake::DISCRIMINATOR),
         ("unstake", user::nft_unstake::DISCRIMINATOR),
         ("claim", user::rewards_claim::DISCRIMINATOR),
+        ("set_paused", admin::pool_pause::DISCRIMINATOR),
+        ("sunset_pool", admin::pool_sunset::DISCRIMINATOR),
+        ("propose_authority", admin::authority_propose::DISCRIMINATOR),
+        ("accept_authority", admin::authority_accept::DISCRIMINATOR),
+        ("withdraw_surplus", admin::surplus_withdraw::DISCRIMINATOR),
+        ("refresh_tier", user::tier_refresh::DISCRIMINATOR),
+        ("close_staker", user::staker_close::DISCRIMINATOR),
+        ("create_perk", admin::perk_create::DISCRIMINATOR),
+        ("update_perk", admin::perk_update::DISCRIMINATOR),
+        ("close_perk", admin::perk_close::DISCRIMINATOR),
+        ("redeem_perk", user::perk_redeem::DISCRIMINATOR),
     ];
     let instructions = idl["instructions"].as_array().unwrap();
     assert_eq!(
@@ -152,6 +166,65 @@ fn account_discriminators_and_sizes_match() {
         &serde_json::json!({"defined": {"name": "StakeRecord"}}),
     );
     assert_eq!(record, size_of::<StakeRecord>());
+}
+
+#[test]
+fn perk_layouts_match_idl_field_by_field() {
+    let idl = idl();
+    for (name, discriminator) in [
+        ("Perk", Perk::DISCRIMINATOR),
+        ("PerkReceipt", PerkReceipt::DISCRIMINATOR),
+    ] {
+        let account = find(&idl["accounts"], name);
+        assert_eq!(discriminator_of(account), discriminator, "{name}");
+        assert_eq!(
+            discriminator_of(account),
+            sha8(&format!("account:{name}")),
+            "{name}"
+        );
+    }
+    assert_layout(
+        &idl,
+        "Perk",
+        &[
+            ("pool", offset_of!(Perk, pool)),
+            ("name", offset_of!(Perk, name)),
+            ("uri", offset_of!(Perk, uri)),
+            ("perk_id", offset_of!(Perk, perk_id)),
+            ("cost_points", offset_of!(Perk, cost_points)),
+            ("start_ts", offset_of!(Perk, start_ts)),
+            ("end_ts", offset_of!(Perk, end_ts)),
+            ("min_staked", offset_of!(Perk, min_staked)),
+            ("supply_cap", offset_of!(Perk, supply_cap)),
+            ("redeemed", offset_of!(Perk, redeemed)),
+            ("bump", offset_of!(Perk, bump)),
+            ("name_len", offset_of!(Perk, name_len)),
+            ("uri_len", offset_of!(Perk, uri_len)),
+            ("padding", offset_of!(Perk, padding)),
+            ("reserved", offset_of!(Perk, reserved)),
+        ],
+        size_of::<Perk>(),
+    );
+    assert_layout(
+        &idl,
+        "PerkReceipt",
+        &[
+            ("perk", offset_of!(PerkReceipt, perk)),
+            ("owner", offset_of!(PerkReceipt, owner)),
+            (
+                "last_redeemed_at",
+                offset_of!(PerkReceipt, last_redeemed_at),
+            ),
+            ("count", offset_of!(PerkReceipt, count)),
+            ("bump", offset_of!(PerkReceipt, bump)),
+            ("padding", offset_of!(PerkReceipt, padding)),
+        ],
+        size_of::<PerkReceipt>(),
+    );
+    assert!(
+        Perk::SPACE <= 256 && PerkReceipt::SPACE <= 96,
+        "size budgets"
+    );
 }
 
 #[test]
@@ -269,7 +342,7 @@ fn pool_layout_matches_idl_field_by_field() {
 #[test]
 fn events_match_names_discriminators_and_fields() {
     let idl = idl();
-    let program: [(&str, [u8; 8], &[&str]); 8] = [
+    let program: [(&str, [u8; 8], &[&str]); 19] = [
         (
             "PoolInitialized",
             events::PoolInitialized::DISCRIMINATOR,
@@ -309,6 +382,61 @@ fn events_match_names_discriminators_and_fields() {
             "RewardsClaimed",
             events::RewardsClaimed::DISCRIMINATOR,
             events::RewardsClaimed::FIELDS,
+        ),
+        (
+            "PoolPauseUpdated",
+            events::PoolPauseUpdated::DISCRIMINATOR,
+            events::PoolPauseUpdated::FIELDS,
+        ),
+        (
+            "PoolSunset",
+            events::PoolSunset::DISCRIMINATOR,
+            events::PoolSunset::FIELDS,
+        ),
+        (
+            "AuthorityProposed",
+            events::AuthorityProposed::DISCRIMINATOR,
+            events::AuthorityProposed::FIELDS,
+        ),
+        (
+            "AuthorityAccepted",
+            events::AuthorityAccepted::DISCRIMINATOR,
+            events::AuthorityAccepted::FIELDS,
+        ),
+        (
+            "SurplusWithdrawn",
+            events::SurplusWithdrawn::DISCRIMINATOR,
+            events::SurplusWithdrawn::FIELDS,
+        ),
+        (
+            "TierRefreshed",
+            events::TierRefreshed::DISCRIMINATOR,
+            events::TierRefreshed::FIELDS,
+        ),
+        (
+            "StakerClosed",
+            events::StakerClosed::DISCRIMINATOR,
+            events::StakerClosed::FIELDS,
+        ),
+        (
+            "PerkCreated",
+            events::PerkCreated::DISCRIMINATOR,
+            events::PerkCreated::FIELDS,
+        ),
+        (
+            "PerkUpdated",
+            events::PerkUpdated::DISCRIMINATOR,
+            events::PerkUpdated::FIELDS,
+        ),
+        (
+            "PerkClosed",
+            events::PerkClosed::DISCRIMINATOR,
+            events::PerkClosed::FIELDS,
+        ),
+        (
+            "PerkRedeemed",
+            events::PerkRedeemed::DISCRIMINATOR,
+            events::PerkRedeemed::FIELDS,
         ),
     ];
     assert_eq!(idl["events"].as_array().unwrap().len(), program.len());

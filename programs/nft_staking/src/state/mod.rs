@@ -5,9 +5,13 @@
 //! Anchor's Borsh coder decodes from the IDL. `u128` values are stored as `[u8; 16]`
 //! (little endian): `u128` alignment differs between the x86_64 host and BPF.
 
+pub mod perk;
+pub mod perk_receipt;
 pub mod pool;
 pub mod staker;
 
+pub use perk::{Perk, PerkTerms};
+pub use perk_receipt::PerkReceipt;
 pub use pool::{LockOption, Pool, RewardStream};
 pub use staker::{StakeRecord, Staker, StakerStream};
 
