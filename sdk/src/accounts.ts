@@ -51,3 +51,27 @@ export async function fetchPool(
   const info = await connection.getAccountInfo(address);
   return info ? decodePool(info.data) : null;
 }
+
+/** A decoded `Perk` account. */
+export type PerkAccount = IdlAccounts<NftStaking>["perk"];
+
+/** A decoded `PerkReceipt` account. */
+export type PerkReceiptAccount = IdlAccounts<NftStaking>["perkReceipt"];
+
+/** Decodes raw `Perk` account data. */
+export function decodePerk(data: Buffer | Uint8Array): PerkAccount {
+  return stakingProgram().coder.accounts.decode<PerkAccount>("perk", Buffer.from(data));
+}
+
+/** Decodes raw `PerkReceipt` account data. */
+export function decodePerkReceipt(data: Buffer | Uint8Array): PerkReceiptAccount {
+  return stakingProgram().coder.accounts.decode<PerkReceiptAccount>(
+    "perkReceipt",
+    Buffer.from(data),
+  );
+}
+
+/** A perk's display name. */
+export function perkName(perk: PerkAccount): string {
+  return Buffer.from(perk.name.slice(0, perk.nameLen)).toString("utf8");
+}

@@ -44,3 +44,9 @@ export const STAKE_RECORD_SIZE = 56;
 
 /** Size of a `Pool` account. */
 export const POOL_SIZE = 1024;
+
+/** Seed prefix of a `Perk` PDA. */
+export const PERK_SEED = Buffer.from("perk");
+
+/** Seed prefix of a `PerkReceipt` PDA. */
+export const RECEIPT_SEED = Buffer.from("receipt");

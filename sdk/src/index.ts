@@ -9,3 +9,4 @@ export * from "./program";
 export * from "./math";
 export * from "./merkle";
 export * from "./transactions";
+export * from "./views";

@@ -7,6 +7,9 @@
 /** Fixed-point scale of a stream's accumulator. */
 export const ACC_SCALE = 1_000_000_000_000n;
 
+const U64_MAX = 2n ** 64n - 1n;
+const U128_MAX = 2n ** 128n - 1n;
+
 /** Stream emission modes, as stored on chain. */
 export enum StreamMode {
   /** `rate` base units per second per weight unit. */
@@ -63,12 +66,18 @@ export function accrue(stream: StreamState, now: bigint, totalWeight: bigint): S
     return { ...stream, lastUpdateTs: stream.lastUpdateTs > until ? stream.lastUpdateTs : until };
   }
   const delta = accDelta(stream.mode, stream.rate, until - from, totalWeight);
-  return {
-    ...stream,
-    accPerWeight: stream.accPerWeight + delta,
-    unsettledScaled: stream.unsettledScaled + delta * totalWeight,
-    lastUpdateTs: until,
-  };
+  const accPerWeight = stream.accPerWeight + delta;
+  const unsettledScaled = stream.unsettledScaled + delta * totalWeight;
+  // The program's overflow guard: an accrual the books cannot hold (past u128, or a liability
+  // past u64::MAX) ends the stream at its last consistent time instead.
+  if (
+    accPerWeight > U128_MAX ||
+    unsettledScaled > U128_MAX ||
+    unsettledScaled > (U64_MAX - stream.owedTotal) * ACC_SCALE
+  ) {
+    return { ...stream, endTs: from };
+  }
+  return { ...stream, accPerWeight, unsettledScaled, lastUpdateTs: until };
 }
 
 /**

@@ -2,6 +2,8 @@ import { BN } from "@coral-xyz/anchor";
 import { PublicKey } from "@solana/web3.js";
 import {
   ESCROW_SEED,
+  PERK_SEED,
+  RECEIPT_SEED,
   POOL_SEED,
   PROGRAM_ID,
   REWARD_VAULT_SEED,
@@ -119,6 +121,37 @@ export function escrowAddressOf(
 ): PublicKey {
   return PublicKey.createProgramAddressSync(
     [ESCROW_SEED, pool.toBuffer(), record.mint.toBuffer(), Buffer.from([record.escrowBump])],
+    programId,
+  );
+}
+
+/**
+ * A perk: PDA `["perk", pool, perkId (u64 LE)]`.
+ *
+ * @example
+ * const [perk] = findPerkAddress(pool, 1n);
+ */
+export function findPerkAddress(
+  pool: PublicKey,
+  perkId: U64Like,
+  programId: PublicKey = PROGRAM_ID,
+): [PublicKey, number] {
+  return PublicKey.findProgramAddressSync([PERK_SEED, pool.toBuffer(), u64Seed(perkId)], programId);
+}
+
+/**
+ * A holder's receipt for a perk: PDA `["receipt", perk, owner]`.
+ *
+ * @example
+ * const [receipt] = findReceiptAddress(perk, wallet.publicKey);
+ */
+export function findReceiptAddress(
+  perk: PublicKey,
+  owner: PublicKey,
+  programId: PublicKey = PROGRAM_ID,
+): [PublicKey, number] {
+  return PublicKey.findProgramAddressSync(
+    [RECEIPT_SEED, perk.toBuffer(), owner.toBuffer()],
     programId,
   );
 }

@@ -6,3 +6,5 @@ export * from "./stake";
 export * from "./unstake";
 export * from "./updatePool";
 export * from "./updateRewardStream";
+export * from "./lifecycle";
+export * from "./perks";

@@ -1,0 +1,151 @@
+import type { Connection, PublicKey } from "@solana/web3.js";
+import { fetchStaker, type PerkAccount, type PoolAccount, type StakerAccount } from "./accounts";
+import { StreamMode, accrue, liability, type StreamState } from "./math";
+import { findStakerAddress } from "./pda";
+
+/** The math view of a decoded pool stream. */
+export function toStreamState(stream: PoolAccount["streams"][number]): StreamState {
+  return {
+    mode: stream.mode === 1 ? StreamMode.SharedEmission : StreamMode.FixedPerWeight,
+    rate: BigInt(stream.rate.toString()),
+    startTs: BigInt(stream.startTs.toString()),
+    endTs: BigInt(stream.endTs.toString()),
+    lastUpdateTs: BigInt(stream.lastUpdateTs.toString()),
+    accPerWeight: BigInt(stream.accPerWeight.toString()),
+    unsettledScaled: BigInt(stream.unsettledScaled.toString()),
+    owedTotal: BigInt(stream.owedTotal.toString()),
+  };
+}
+
+/**
+ * A holder's perk points at `now`, as the program will count them (weight-seconds).
+ *
+ * @example
+ * const points = projectedPoints(staker, BigInt(Math.floor(Date.now() / 1000)));
+ */
+export function projectedPoints(staker: StakerAccount, now: bigint): bigint {
+  const elapsed = now - BigInt(staker.pointsUpdatedTs.toString());
+  const points =
+    BigInt(staker.points.toString()) +
+    BigInt(staker.totalWeight.toString()) * (elapsed > 0n ? elapsed : 0n);
+  const max = 2n ** 64n - 1n;
+  return points > max ? max : points;
+}
+
+/** Why a holder can or cannot redeem a perk right now. */
+export type RedeemCheck =
+  | { ok: true }
+  | { ok: false; reason: "notActive" | "soldOut" | "notEnoughStaked" | "notEnoughPoints" };
+
+/**
+ * Whether `redeem_perk` would succeed for this holder at `now` (same checks, same order).
+ *
+ * @example
+ * if (!canRedeem(perk, staker, now).ok) disableButton();
+ */
+export function canRedeem(
+  perk: PerkAccount,
+  staker: StakerAccount | null,
+  now: bigint,
+): RedeemCheck {
+  if (now < BigInt(perk.startTs.toString()) || now >= BigInt(perk.endTs.toString())) {
+    return { ok: false, reason: "notActive" };
+  }
+  if (perk.supplyCap !== 0 && perk.redeemed >= perk.supplyCap)
+    return { ok: false, reason: "soldOut" };
+  if ((staker?.records.length ?? 0) < perk.minStaked)
+    return { ok: false, reason: "notEnoughStaked" };
+  if (!staker || projectedPoints(staker, now) < BigInt(perk.costPoints.toString())) {
+    return { ok: false, reason: "notEnoughPoints" };
+  }
+  return { ok: true };
+}
+
+/**
+ * Token gating: does `owner` have at least `minStaked` NFTs staked in `pool`?
+ *
+ * @example
+ * if (await hasAccess({ connection, pool, owner, minStaked: 3 })) showDiscord();
+ */
+export async function hasAccess(params: {
+  connection: Connection;
+  pool: PublicKey;
+  owner: PublicKey;
+  minStaked: number;
+}): Promise<boolean> {
+  const staker = await fetchStaker(
+    params.connection,
+    findStakerAddress(params.pool, params.owner)[0],
+  );
+  return (staker?.records.length ?? 0) >= params.minStaked;
+}
+
+/** Seconds of rewards a stream's vault still covers at the pool's current weight. */
+export interface StreamRunway {
+  streamIndex: number;
+  /** Tokens in the vault beyond what is already owed. */
+  uncommitted: bigint;
+  /** Base units emitted per second at the current total weight. */
+  perSecond: bigint;
+  /** Seconds until the vault runs dry (`null`: never before the stream ends). */
+  secondsLeft: bigint | null;
+}
+
+/**
+ * How long each stream's vault lasts at the current weight (the creator's runway chart).
+ *
+ * @example
+ * const runways = runway(pool, [vault0Balance, vault1Balance], now);
+ */
+export function runway(pool: PoolAccount, vaultBalances: bigint[], now: bigint): StreamRunway[] {
+  const totalWeight = BigInt(pool.totalWeight.toString());
+  return pool.streams.slice(0, pool.streamCount).map((raw, streamIndex) => {
+    const stream = accrue(toStreamState(raw), now, totalWeight);
+    const balance = vaultBalances[streamIndex] ?? 0n;
+    const owed = liability(stream);
+    const uncommitted = balance > owed ? balance - owed : 0n;
+    const active = now < stream.endTs;
+    const perSecond = !active
+      ? 0n
+      : stream.mode === StreamMode.FixedPerWeight
+        ? stream.rate * totalWeight
+        : totalWeight > 0n
+          ? stream.rate
+          : 0n;
+    const untilEnd = stream.endTs - (now > stream.startTs ? now : stream.startTs);
+    const secondsLeft = perSecond === 0n ? null : uncommitted / perSecond;
+    return {
+      streamIndex,
+      uncommitted,
+      perSecond,
+      secondsLeft: secondsLeft !== null && secondsLeft >= untilEnd ? null : secondsLeft,
+    };
+  });
+}
+
+/**
+ * What `withdraw_surplus` allows at `now`: the vault minus the liability and the remaining
+ * emission (whole remainder for SharedEmission; current weight × rate × time left for
+ * FixedPerWeight). Mirrors the program exactly.
+ *
+ * @example
+ * const max = surplus(pool, 0, vaultBalance, now);
+ */
+export function surplus(
+  pool: PoolAccount,
+  streamIndex: number,
+  vaultBalance: bigint,
+  now: bigint,
+): bigint {
+  const raw = pool.streams[streamIndex];
+  if (!raw) return 0n;
+  const totalWeight = BigInt(pool.totalWeight.toString());
+  const stream = accrue(toStreamState(raw), now, totalWeight);
+  let from = now > stream.startTs ? now : stream.startTs;
+  if (stream.lastUpdateTs > from) from = stream.lastUpdateTs;
+  const remaining = stream.endTs > from ? stream.endTs - from : 0n;
+  const emission = stream.rate * remaining;
+  const future = stream.mode === StreamMode.SharedEmission ? emission : emission * totalWeight;
+  const reserved = future + liability(stream);
+  return vaultBalance > reserved ? vaultBalance - reserved : 0n;
+}
