@@ -12,6 +12,8 @@ const ACCOUNT_SIZES: { name: string; bytes: number; marginal?: boolean }[] = [
   { name: "Staker (header, no records)", bytes: 232 },
   { name: "Staker record (per staked NFT, added to the Staker)", bytes: 56, marginal: true },
   { name: "Escrow token account (per staked NFT)", bytes: 165 },
+  { name: "Perk", bytes: 232 },
+  { name: "PerkReceipt", bytes: 88 },
 ];
 const LAMPORTS_PER_SOL = 1_000_000_000;
 
@@ -55,6 +57,8 @@ async function main(): Promise<void> {
     "## NFTs per transaction (legacy, 1232 bytes, default tier)",
     "",
     `stake: ${results.stake_max?.nfts}, unstake: ${results.unstake_max?.nfts} (the program accepts up to 16; versioned transactions with lookup tables fit more).`,
+    "",
+    "Issue 5 budgets: every admin instruction ≤ 5,000 CU, `redeem_perk` ≤ 6,000 (first redemption, creating the receipt). `refresh_tier_1024_tiers` verifies a 10-level proof.",
     "",
     "Notes: `stake_1` stakes into an existing `Staker`; `stake_1_first` is a holder's first stake, which also creates their `Staker` (a PDA bump search, ~1.5k CU per try, so it varies by address). `unstake_1_of_500` unstakes the last of 500 records (the longest scan). `claim_with_50_nfts` vs `claim_with_1_nft` shows claim is O(1) in NFTs.",
     "",

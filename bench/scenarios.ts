@@ -1,7 +1,20 @@
 import { Keypair, PublicKey, type TransactionInstruction } from "@solana/web3.js";
 import {
   StreamMode,
+  TierTree,
+  acceptAuthorityInstruction,
   addRewardStreamInstruction,
+  closePerkInstruction,
+  closeStakerInstruction,
+  createPerkInstruction,
+  findPerkAddress,
+  proposeAuthorityInstruction,
+  redeemPerkInstruction,
+  refreshTierInstruction,
+  setPausedInstruction,
+  sunsetPoolInstruction,
+  updatePerkInstruction,
+  withdrawSurplusInstruction,
   claimInstruction,
   fundRewardStreamInstruction,
   initializePoolInstruction,
@@ -15,6 +28,7 @@ import { TestChain } from "../tests/utils/chain";
 import { createCollectionNfts, type TestNft } from "../tests/utils/nft";
 import {
   addStream,
+  configurePool,
   createPool,
   createRewardMint,
   poolState,
@@ -208,6 +222,138 @@ async function claim(streams: number, nftCount: number): Promise<Measurement> {
   return measure(chain, ix, [holder], 0);
 }
 
+async function setPaused(): Promise<Measurement> {
+  const { chain, fixture } = await pool();
+  await addStream(fixture);
+  const ix = await setPausedInstruction({
+    pool: fixture.pool,
+    authority: fixture.authority.publicKey,
+    paused: true,
+  });
+  return measure(chain, ix, [fixture.authority], 0);
+}
+
+async function sunsetPool(): Promise<Measurement> {
+  const { chain, fixture } = await pool();
+  for (let i = 0; i < 4; i++) await addStream(fixture);
+  const ix = await sunsetPoolInstruction({
+    pool: fixture.pool,
+    authority: fixture.authority.publicKey,
+  });
+  return measure(chain, ix, [fixture.authority], 0);
+}
+
+async function authorityTransfer(step: "propose" | "accept"): Promise<Measurement> {
+  const { chain, fixture } = await pool();
+  const next = chain.fundedKeypair(1, 9);
+  const propose = await proposeAuthorityInstruction({
+    pool: fixture.pool,
+    authority: fixture.authority.publicKey,
+    newAuthority: next.publicKey,
+  });
+  if (step === "propose") return measure(chain, propose, [fixture.authority], 0);
+  chain.send([propose], [fixture.authority]);
+  const ix = await acceptAuthorityInstruction({ pool: fixture.pool, newAuthority: next.publicKey });
+  return measure(chain, ix, [next], 0);
+}
+
+async function withdrawSurplus(): Promise<Measurement> {
+  const { chain, fixture, holder } = await pool();
+  const { mint } = await addStream(fixture, { rate: 1n, fund: 10n ** 12n });
+  await stakeMany(fixture, holder, 1);
+  chain.warp(100);
+  const destination = setTokenBalance(chain, fixture.authority.publicKey, mint, 0n);
+  const ix = await withdrawSurplusInstruction({
+    pool: fixture.pool,
+    authority: fixture.authority.publicKey,
+    streamIndex: 0,
+    rewardMint: mint,
+    amount: 1_000n,
+    destination,
+  });
+  return measure(chain, ix, [fixture.authority], 0);
+}
+
+async function refreshTier(): Promise<Measurement> {
+  const { chain, fixture, holder } = await pool();
+  await addStream(fixture, { fund: 1_000_000n });
+  const [nft] = await stakeMany(fixture, holder, 1);
+  if (!nft) throw new Error("no NFT");
+  const others = nftsFor(fixture, chain.fundedKeypair(1, 10), 1023);
+  const tree = TierTree.fromEntries([
+    { mint: nft.mint, tier: 2 },
+    ...others.map((o) => ({ mint: o.mint, tier: 1 })),
+  ]);
+  await configurePool(fixture, { tiers: tree, tierWeights: [1, 2, 3] });
+  const ix = await refreshTierInstruction({
+    pool: fixture.pool,
+    owner: holder.publicKey,
+    mint: nft.mint,
+    tier: 2,
+    proof: tree.proof(nft.mint),
+  });
+  return measure(chain, ix, [chain.fundedKeypair(1, 11)], 0);
+}
+
+async function closeStaker(): Promise<Measurement> {
+  const { chain, fixture, holder } = await pool();
+  const nfts = await stakeMany(fixture, holder, 1);
+  const unstake = await unstakeInstruction({
+    pool: fixture.pool,
+    owner: holder.publicKey,
+    nfts: nfts.map((n) => ({ mint: n.mint })),
+  });
+  chain.send([unstake], [holder]);
+  const ix = await closeStakerInstruction({ pool: fixture.pool, owner: holder.publicKey });
+  return measure(chain, ix, [holder], 0);
+}
+
+const perkTerms = (now: bigint) => ({
+  name: "Allow-list spot",
+  uri: "https://example.org/perk.json",
+  costPoints: 100n,
+  minStaked: 1,
+  supplyCap: 100,
+  startTs: now,
+  endTs: now + 86_400n,
+});
+
+async function perk(step: "create" | "update" | "close" | "redeem"): Promise<Measurement> {
+  const { chain, fixture, holder } = await pool();
+  const authority = fixture.authority.publicKey;
+  const create = await createPerkInstruction({
+    pool: fixture.pool,
+    authority,
+    perkId: 1n,
+    terms: perkTerms(chain.now()),
+  });
+  if (step === "create") return measure(chain, create, [fixture.authority], 0);
+  chain.send([create], [fixture.authority]);
+  const [perkAddress] = findPerkAddress(fixture.pool, 1n);
+  if (step === "update") {
+    const ix = await updatePerkInstruction({
+      pool: fixture.pool,
+      authority,
+      perk: perkAddress,
+      terms: perkTerms(chain.now()),
+    });
+    return measure(chain, ix, [fixture.authority], 0);
+  }
+  if (step === "close") {
+    const ix = await closePerkInstruction({ pool: fixture.pool, authority, perk: perkAddress });
+    return measure(chain, ix, [fixture.authority], 0);
+  }
+  await addStream(fixture, { fund: 1_000_000n });
+  await stakeMany(fixture, holder, 1);
+  chain.warp(1_000);
+  const ix = await redeemPerkInstruction({
+    pool: fixture.pool,
+    perk: perkAddress,
+    owner: holder.publicKey,
+  });
+  return measure(chain, ix, [holder], 0);
+}
+
 /** Every benchmark scenario, by the key used in bench/results.json and bench/budgets.json. */
 export const SCENARIOS: Record<string, () => Promise<Measurement>> = {
   initialize_pool: initializePool,
@@ -225,4 +371,15 @@ export const SCENARIOS: Record<string, () => Promise<Measurement>> = {
   claim_4_streams: () => claim(4, 1),
   claim_with_1_nft: () => claim(1, 1),
   claim_with_50_nfts: () => claim(1, 50),
+  set_paused: setPaused,
+  sunset_pool_4_streams: sunsetPool,
+  propose_authority: () => authorityTransfer("propose"),
+  accept_authority: () => authorityTransfer("accept"),
+  withdraw_surplus: withdrawSurplus,
+  refresh_tier_1024_tiers: refreshTier,
+  close_staker: closeStaker,
+  create_perk: () => perk("create"),
+  update_perk: () => perk("update"),
+  close_perk: () => perk("close"),
+  redeem_perk: () => perk("redeem"),
 };

@@ -47,9 +47,9 @@ export async function createPerkInstruction(
   },
   program: Program<NftStaking> = stakingProgram(),
 ): Promise<TransactionInstruction> {
-  const [perk] = findPerkAddress(params.pool, params.perkId, program.programId);
+  const [perk, bump] = findPerkAddress(params.pool, params.perkId, program.programId);
   return program.methods
-    .createPerk(toBN(params.perkId), ...termsArgs(params.terms))
+    .createPerk(toBN(params.perkId), bump, ...termsArgs(params.terms))
     .accountsStrict({
       pool: params.pool,
       perk,
@@ -108,9 +108,9 @@ export async function redeemPerkInstruction(
   program: Program<NftStaking> = stakingProgram(),
 ): Promise<TransactionInstruction> {
   const [staker] = findStakerAddress(params.pool, params.owner, program.programId);
-  const [receipt] = findReceiptAddress(params.perk, params.owner, program.programId);
+  const [receipt, receiptBump] = findReceiptAddress(params.perk, params.owner, program.programId);
   return program.methods
-    .redeemPerk()
+    .redeemPerk(receiptBump)
     .accountsStrict({
       pool: params.pool,
       perk: params.perk,

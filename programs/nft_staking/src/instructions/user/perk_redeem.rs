@@ -2,7 +2,9 @@
 //! holder's `PerkReceipt` (created on first redemption) records it, verifiable by anyone.
 //!
 //! Accounts: `[pool (w), perk (w), staker (w), receipt (w), owner (w, s), system_program]`.
-//! No arguments.
+//! Args: `receipt_bump: u8` (used when the receipt is created; the SDK passes the canonical
+//! bump). A receipt is only the holder's own record, so a client choosing another valid bump
+//! gains nothing, and verifying a given bump costs one sha256 instead of a bump search.
 
 use crate::{
     constants::RECEIPT_SEED,
@@ -33,9 +35,10 @@ pub fn process(ctx: Context) -> ProgramResult {
         accounts,
         data,
     } = ctx;
-    if !data.is_empty() {
-        return Err(StakingError::InvalidInstructionData.into());
-    }
+    let receipt_bump = match data {
+        [bump] => *bump,
+        _ => return Err(StakingError::InvalidInstructionData.into()),
+    };
     let [pool, perk, staker, receipt, owner, system_program, ..] = accounts else {
         return Err(StakingError::NotEnoughAccounts.into());
     };
@@ -90,14 +93,15 @@ pub fn process(ctx: Context) -> ProgramResult {
         perk_state.cost_points
     };
 
-    // 2. The receipt: created at its canonical PDA on first redemption, else checked.
+    // 2. The receipt: created at its PDA on first redemption, else checked.
     let count = if receipt.is_data_empty() && !receipt.owned_by(program_id) {
-        let (expected, bump) = pda::find(
+        let bump = receipt_bump;
+        let expected = pda::derive(
             &[RECEIPT_SEED, perk_key.as_ref(), owner_key.as_ref()],
+            bump,
             program_id,
-        )
-        .ok_or(StakingError::InvalidReceiptAccount)?;
-        if receipt.address() != &expected {
+        );
+        if expected.as_ref() != Some(receipt.address()) {
             return Err(StakingError::InvalidReceiptAccount.into());
         }
         let bump_seed = [bump];
