@@ -84,6 +84,10 @@ pub fn process(ctx: Context) -> ProgramResult {
         let pool_data = pool.try_borrow()?;
         let state = Pool::load(&pool_data).map_err(|_| StakingError::InvalidPoolAccount)?;
         require_authority(authority, &state.authority)?;
+        // A sunset pool stays ended: no new or extended emission.
+        if state.sunset != 0 {
+            return Err(StakingError::PoolSunset.into());
+        }
         if usize::from(state.stream_count) >= MAX_STREAMS {
             return Err(StakingError::TooManyStreams.into());
         }

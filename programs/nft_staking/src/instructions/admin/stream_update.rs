@@ -43,6 +43,10 @@ pub fn process(ctx: Context) -> ProgramResult {
     let mut pool_data = pool.try_borrow_mut()?;
     let state = Pool::load_mut(&mut pool_data).map_err(|_| StakingError::InvalidPoolAccount)?;
     require_authority(authority, &state.authority)?;
+    // A sunset pool stays ended: no new or extended emission.
+    if state.sunset != 0 {
+        return Err(StakingError::PoolSunset.into());
+    }
     if stream_index >= state.stream_count {
         return Err(StakingError::InvalidStreamIndex.into());
     }

@@ -1,0 +1,279 @@
+import { strict as assert } from "assert";
+import { Keypair, PublicKey, type TransactionInstruction } from "@solana/web3.js";
+import {
+  claimInstruction,
+  findStakerAddress,
+  parseEvents,
+  setPausedInstruction,
+  stakeInstruction,
+  unstakeInstruction,
+} from "@nft-staking/sdk";
+import { TestChain } from "../utils/chain";
+import { assertOk, assertProgramError, assertRejected } from "../utils/assertions";
+import { tokenBalance, type TestNft } from "../utils/nft";
+import {
+  addStream,
+  createPool,
+  holderWithNfts,
+  poolState,
+  setTokenBalance,
+  stakeNfts,
+  stakerState,
+  type PoolFixture,
+} from "../utils/pool";
+
+/** A realistic unix time to start from (LiteSVM's clock starts at 0). */
+const START = 1_700_000_000;
+
+describe("set_paused", () => {
+  let chain: TestChain;
+  let fixture: PoolFixture;
+
+  beforeEach(async () => {
+    chain = new TestChain();
+    chain.warp(START);
+    fixture = await createPool(chain);
+  });
+
+  /** `set_paused(paused)` signed by `authority` (the pool's authority unless given). */
+  const pauseIx = (paused: boolean, authority: PublicKey = fixture.authority.publicKey) =>
+    setPausedInstruction({ pool: fixture.pool, authority, paused });
+
+  /** Sets the pause flag as the pool's authority, asserting success. */
+  async function setPaused(paused: boolean): Promise<void> {
+    assertOk(chain.send([await pauseIx(paused)], [fixture.authority]));
+  }
+
+  /** `claim` over all of the pool's streams, to the owner's ATAs. */
+  const claimIx = (owner: PublicKey) =>
+    claimInstruction({ pool: fixture.pool, poolAccount: poolState(fixture), owner });
+
+  /** `unstake` of these NFTs by `owner`, to their ATAs. */
+  const unstakeIx = (owner: PublicKey, nfts: TestNft[]) =>
+    unstakeInstruction({
+      pool: fixture.pool,
+      owner,
+      nfts: nfts.map(({ mint }) => ({ mint })),
+    });
+
+  /** `stake` of these NFTs by `owner` (default tier, no lock). */
+  const stakeIx = (owner: PublicKey, nfts: TestNft[]) =>
+    stakeInstruction({ pool: fixture.pool, owner, nfts: nfts.map(({ mint }) => ({ mint })) });
+
+  /** A holder of `count` NFTs who staked them all. */
+  async function stakedHolder(count: number) {
+    const { holder, nfts } = holderWithNfts(fixture, count);
+    assertOk(await stakeNfts(fixture, holder, nfts));
+    return { holder, nfts };
+  }
+
+  /** Expects `error` and that nothing changed (see `assertRejected`). */
+  const expectRejected = (
+    ix: TransactionInstruction,
+    signers: Keypair[],
+    error: Parameters<typeof assertProgramError>[1],
+    alsoWatched: PublicKey[] = [],
+  ) => assertRejected(chain, ix, signers, error, alsoWatched);
+
+  describe("happy paths", () => {
+    it("pauses the pool: paused = 1, nothing else in the pool changes", async () => {
+      const before = chain.svm.getAccount(fixture.pool);
+      assert.ok(before);
+      assert.equal(poolState(fixture).paused, 0);
+      await setPaused(true);
+      const after = chain.svm.getAccount(fixture.pool);
+      assert.ok(after);
+      assert.equal(poolState(fixture).paused, 1);
+      assert.equal(after.lamports, before.lamports);
+      assert.equal(after.data.length, before.data.length);
+      const changed = Array.from(after.data).flatMap((byte, i) =>
+        byte === before.data[i] ? [] : [i],
+      );
+      assert.equal(changed.length, 1, "only the paused byte changed");
+    });
+
+    it("emits PoolPauseUpdated on pause and on unpause", async () => {
+      const paused = chain.send([await pauseIx(true)], [fixture.authority]);
+      assertOk(paused);
+      const events = parseEvents(paused.logs);
+      assert.equal(events.length, 1);
+      const [event] = events;
+      assert.equal(event?.name, "poolPauseUpdated");
+      if (event?.name !== "poolPauseUpdated") return;
+      assert.ok(event.data.pool.equals(fixture.pool));
+      assert.equal(event.data.paused, 1);
+
+      const resumed = chain.send([await pauseIx(false)], [fixture.authority]);
+      assertOk(resumed);
+      const [again] = parseEvents(resumed.logs);
+      assert.equal(again?.name, "poolPauseUpdated");
+      if (again?.name !== "poolPauseUpdated") return;
+      assert.ok(again.data.pool.equals(fixture.pool));
+      assert.equal(again.data.paused, 0);
+    });
+
+    it("is idempotent: pausing twice or unpausing an active pool succeeds", async () => {
+      await setPaused(false);
+      assert.equal(poolState(fixture).paused, 0);
+      await setPaused(true);
+      await setPaused(true);
+      assert.equal(poolState(fixture).paused, 1);
+      await setPaused(false);
+      await setPaused(false);
+      assert.equal(poolState(fixture).paused, 0);
+    });
+
+    it("refuses stake while paused (PoolPaused)", async () => {
+      await setPaused(true);
+      const { holder, nfts } = holderWithNfts(fixture, 1);
+      expectRejected(await stakeIx(holder.publicKey, nfts), [holder], "PoolPaused");
+      assert.equal(stakerState(fixture, holder.publicKey), null);
+    });
+
+    it("refuses claim while paused (PoolPaused), moving nothing", async () => {
+      const { mint } = await addStream(fixture, { rate: 3n, fund: 1_000_000n });
+      const { holder } = await stakedHolder(1);
+      chain.warp(100);
+      setTokenBalance(chain, holder.publicKey, mint, 0n);
+      await setPaused(true);
+      expectRejected(await claimIx(holder.publicKey), [holder], "PoolPaused");
+    });
+
+    it("lets holders unstake while paused", async () => {
+      const { holder, nfts } = await stakedHolder(2);
+      await setPaused(true);
+      assertOk(chain.send([await unstakeIx(holder.publicKey, nfts)], [holder]));
+      for (const nft of nfts) assert.equal(tokenBalance(chain, nft.tokenAccount), 1n);
+      assert.equal(poolState(fixture).stakedCount.toString(), "0");
+      assert.equal(poolState(fixture).totalWeight.toString(), "0");
+      assert.equal(poolState(fixture).paused, 1, "unstake does not touch the flag");
+    });
+
+    it("keeps rewards accruing while paused; after unpausing, claim pays the paused period too", async () => {
+      const { mint } = await addStream(fixture, { rate: 3n, fund: 1_000_000n });
+      const { holder, nfts } = await stakedHolder(2);
+      const [first] = nfts as [TestNft, TestNft];
+      chain.warp(100);
+      await setPaused(true);
+      chain.warp(200);
+      // Unstaking one NFT mid-pause checkpoints what both earned so far.
+      assertOk(chain.send([await unstakeIx(holder.publicKey, [first])], [holder]));
+      assert.equal(
+        stakerState(fixture, holder.publicKey)?.streams[0]?.owed.toString(),
+        String(3 * 2 * 300),
+      );
+      chain.warp(100);
+      const destination = setTokenBalance(chain, holder.publicKey, mint, 0n);
+      expectRejected(await claimIx(holder.publicKey), [holder], "PoolPaused");
+      await setPaused(false);
+
+      const result = chain.send([await claimIx(holder.publicKey)], [holder]);
+      assertOk(result);
+      const expected = 3n * (2n * 300n + 1n * 100n);
+      assert.equal(tokenBalance(chain, destination), expected, "3/s × (2 × 300 s + 1 × 100 s)");
+      const paid = stakerState(fixture, holder.publicKey);
+      assert.equal(paid?.streams[0]?.owed.toString(), "0");
+      assert.equal(paid?.streams[0]?.claimedTotal.toString(), expected.toString());
+      const [event] = parseEvents(result.logs);
+      assert.equal(event?.name, "rewardsClaimed");
+      if (event?.name !== "rewardsClaimed") return;
+      assert.equal(event.data.amount.toString(), expected.toString());
+    });
+
+    it("restores stake and claim after unpausing", async () => {
+      const { mint } = await addStream(fixture, { rate: 5n, fund: 1_000_000n });
+      const { holder, nfts } = holderWithNfts(fixture, 2);
+      const [early, late] = nfts as [TestNft, TestNft];
+      assertOk(await stakeNfts(fixture, holder, [early]));
+      await setPaused(true);
+      expectRejected(await stakeIx(holder.publicKey, [late]), [holder], "PoolPaused");
+      chain.warp(40);
+      await setPaused(false);
+
+      assertOk(await stakeNfts(fixture, holder, [late]));
+      assert.equal(poolState(fixture).stakedCount.toString(), "2");
+      assert.equal(stakerState(fixture, holder.publicKey)?.records.length, 2);
+      chain.warp(10);
+      const destination = setTokenBalance(chain, holder.publicKey, mint, 0n);
+      assertOk(chain.send([await claimIx(holder.publicKey)], [holder]));
+      assert.equal(tokenBalance(chain, destination), 5n * (40n + 2n * 10n));
+    });
+  });
+
+  describe("rejections", () => {
+    it("rejects a signer who is not the authority (Unauthorized)", async () => {
+      const stranger = chain.fundedKeypair();
+      expectRejected(await pauseIx(true, stranger.publicKey), [stranger], "Unauthorized");
+      await setPaused(true);
+      expectRejected(await pauseIx(false, stranger.publicKey), [stranger], "Unauthorized");
+      assert.equal(poolState(fixture).paused, 1);
+    });
+
+    it("rejects the authority not signing (MissingSignature)", async () => {
+      const ix = await pauseIx(true);
+      const authorityMeta = ix.keys[1];
+      assert.ok(authorityMeta && authorityMeta.pubkey.equals(fixture.authority.publicKey));
+      authorityMeta.isSigner = false;
+      expectRejected(ix, [], "MissingSignature");
+    });
+
+    it("rejects a bool byte other than 0 or 1 (InvalidInstructionData)", async () => {
+      const ix = await pauseIx(true);
+      assert.equal(ix.data.length, 9);
+      const data = Buffer.from(ix.data);
+      data[8] = 2;
+      expectRejected(
+        { ...ix, data } as TransactionInstruction,
+        [fixture.authority],
+        "InvalidInstructionData",
+      );
+    });
+
+    it("rejects missing and trailing argument bytes (InvalidInstructionData)", async () => {
+      const ix = await pauseIx(true);
+      const truncated = { ...ix, data: ix.data.subarray(0, 8) };
+      expectRejected(
+        truncated as TransactionInstruction,
+        [fixture.authority],
+        "InvalidInstructionData",
+      );
+      const padded = { ...ix, data: Buffer.concat([ix.data, Buffer.from([0])]) };
+      expectRejected(
+        padded as TransactionInstruction,
+        [fixture.authority],
+        "InvalidInstructionData",
+      );
+    });
+
+    it("rejects a pool account that is not owned by the program (InvalidPoolAccount)", async () => {
+      const ix = await pauseIx(true);
+      const poolMeta = ix.keys[0];
+      assert.ok(poolMeta);
+      poolMeta.pubkey = fixture.collection.mint;
+      expectRejected(ix, [fixture.authority], "InvalidPoolAccount", [fixture.pool]);
+    });
+
+    it("rejects a program account that is not a pool (InvalidPoolAccount)", async () => {
+      const { holder } = await stakedHolder(1);
+      const ix = await pauseIx(true);
+      const poolMeta = ix.keys[0];
+      assert.ok(poolMeta);
+      poolMeta.pubkey = findStakerAddress(fixture.pool, holder.publicKey)[0];
+      expectRejected(ix, [fixture.authority], "InvalidPoolAccount", [fixture.pool]);
+    });
+
+    it("rejects a read-only pool (AccountNotWritable)", async () => {
+      const ix = await pauseIx(true);
+      const poolMeta = ix.keys[0];
+      assert.ok(poolMeta);
+      poolMeta.isWritable = false;
+      expectRejected(ix, [fixture.authority], "AccountNotWritable");
+    });
+
+    it("rejects too few accounts (NotEnoughAccounts)", async () => {
+      const ix = await pauseIx(true);
+      ix.keys = ix.keys.slice(0, 1);
+      expectRejected(ix, [], "NotEnoughAccounts", [fixture.authority.publicKey]);
+    });
+  });
+});

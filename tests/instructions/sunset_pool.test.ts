@@ -1,0 +1,368 @@
+import { strict as assert } from "assert";
+import { Keypair, PublicKey, type TransactionInstruction } from "@solana/web3.js";
+import {
+  StreamMode,
+  addRewardStreamInstruction,
+  claimInstruction,
+  findRewardVaultAddress,
+  findStakerAddress,
+  parseEvents,
+  stakeInstruction,
+  sunsetPoolInstruction,
+  unstakeInstruction,
+  updateRewardStreamInstruction,
+  type PoolAccount,
+} from "@nft-staking/sdk";
+import { TestChain } from "../utils/chain";
+import { assertOk, assertProgramError, assertRejected } from "../utils/assertions";
+import { createCollectionNfts, tokenBalance, type TestNft } from "../utils/nft";
+import {
+  addStream,
+  configurePool,
+  createPool,
+  createRewardMint,
+  fundStream,
+  holderWithNfts,
+  poolState,
+  setTokenBalance,
+  stakeNfts,
+  stakerState,
+  type PoolFixture,
+} from "../utils/pool";
+
+/** A realistic unix time to start from (LiteSVM's clock starts at 0). */
+const START = 1_700_000_000;
+
+/** A stream's schedule and accrual cursor as strings. */
+function schedule(pool: PoolAccount, index: number) {
+  const stream = pool.streams[index];
+  assert.ok(stream, `stream ${index}`);
+  return {
+    startTs: stream.startTs.toString(),
+    endTs: stream.endTs.toString(),
+    lastUpdateTs: stream.lastUpdateTs.toString(),
+  };
+}
+
+describe("sunset_pool", () => {
+  let chain: TestChain;
+  let fixture: PoolFixture;
+
+  beforeEach(async () => {
+    chain = new TestChain();
+    chain.warp(START);
+    fixture = await createPool(chain);
+  });
+
+  /** `sunset_pool` signed by `authority` (the pool's authority unless given). */
+  const sunsetIx = (authority: PublicKey = fixture.authority.publicKey) =>
+    sunsetPoolInstruction({ pool: fixture.pool, authority });
+
+  /** Sunsets the pool as its authority, asserting success; returns the transaction result. */
+  async function sunset() {
+    const result = chain.send([await sunsetIx()], [fixture.authority]);
+    assertOk(result);
+    return result;
+  }
+
+  /** `claim` over all of the pool's streams, to the owner's ATAs. */
+  const claimIx = (owner: PublicKey) =>
+    claimInstruction({ pool: fixture.pool, poolAccount: poolState(fixture), owner });
+
+  /** `unstake` of these NFTs by `owner`, to their ATAs. */
+  const unstakeIx = (owner: PublicKey, nfts: TestNft[]) =>
+    unstakeInstruction({ pool: fixture.pool, owner, nfts: nfts.map(({ mint }) => ({ mint })) });
+
+  /** `stake` of these NFTs by `owner` (default tier). */
+  const stakeIx = (owner: PublicKey, nfts: TestNft[], lockOption?: number) =>
+    stakeInstruction({
+      pool: fixture.pool,
+      owner,
+      nfts: nfts.map(({ mint }) => ({ mint })),
+      lockOption,
+    });
+
+  /** A holder of `count` NFTs who staked them all (optionally with a lock option). */
+  async function stakedHolder(count: number, lockOption?: number) {
+    const { holder, nfts } = holderWithNfts(fixture, count);
+    assertOk(await stakeNfts(fixture, holder, nfts, lockOption));
+    return { holder, nfts };
+  }
+
+  /** Adds a funded FixedPerWeight stream running from `start` to `end` (absolute unix times). */
+  async function addScheduledStream(start: bigint, end: bigint, rate: bigint, fund: bigint) {
+    const mint = createRewardMint(chain);
+    const index = poolState(fixture).streamCount;
+    const ix = await addRewardStreamInstruction({
+      pool: fixture.pool,
+      authority: fixture.authority.publicKey,
+      rewardMint: mint,
+      streamIndex: index,
+      mode: StreamMode.FixedPerWeight,
+      rate,
+      startTs: start,
+      endTs: end,
+    });
+    assertOk(chain.send([ix], [fixture.authority]));
+    await fundStream(fixture, index, mint, fund);
+    return { index, mint };
+  }
+
+  /** Claims for `holder` into fresh zero-balance ATAs of `mints`; returns what each received. */
+  async function claimAll(holder: Keypair, mints: PublicKey[]): Promise<bigint[]> {
+    const destinations = mints.map((mint) => setTokenBalance(chain, holder.publicKey, mint, 0n));
+    assertOk(chain.send([await claimIx(holder.publicKey)], [holder]));
+    return destinations.map((destination) => tokenBalance(chain, destination));
+  }
+
+  /** Expects `error` and that nothing changed (see `assertRejected`). */
+  const expectRejected = (
+    ix: TransactionInstruction,
+    signers: Keypair[],
+    error: Parameters<typeof assertProgramError>[1],
+    alsoWatched: PublicKey[] = [],
+  ) => assertRejected(chain, ix, signers, error, alsoWatched);
+
+  describe("happy paths", () => {
+    it("marks the pool sunset and ends every stream now (a future stream at its start)", async () => {
+      const t0 = chain.now();
+      const ended = await addStream(fixture, { rate: 2n, duration: 50, fund: 1_000n });
+      const running = await addStream(fixture, { rate: 3n, fund: 1_000_000n });
+      const future = await addScheduledStream(t0 + 1_000n, t0 + 5_000n, 7n, 1_000_000n);
+      await stakedHolder(1);
+      chain.warp(100);
+      const now = chain.now();
+      const before = poolState(fixture);
+      assert.equal(before.sunset, 0);
+
+      await sunset();
+      const pool = poolState(fixture);
+      assert.equal(pool.sunset, 1);
+      assert.equal(pool.paused, 0, "sunset does not pause");
+      assert.equal(pool.streamCount, 3);
+      assert.deepEqual(
+        schedule(pool, ended.index),
+        { startTs: String(t0), endTs: String(t0 + 50n), lastUpdateTs: String(t0 + 50n) },
+        "a stream that already ended keeps its end",
+      );
+      assert.deepEqual(
+        schedule(pool, running.index),
+        { startTs: String(t0), endTs: String(now), lastUpdateTs: String(now) },
+        "a running stream ends now, accrued up to now",
+      );
+      assert.equal(
+        pool.streams[running.index]?.accPerWeight.toString(),
+        String(3n * 100n * 10n ** 12n),
+      );
+      assert.equal(
+        schedule(pool, future.index).endTs,
+        String(t0 + 1_000n),
+        "a stream that had not started ends at its start",
+      );
+      assert.equal(schedule(pool, future.index).startTs, String(t0 + 1_000n));
+      assert.equal(pool.streams[future.index]?.accPerWeight.toString(), "0");
+      // Everything else about the pool is as it was.
+      assert.ok(pool.authority.equals(before.authority));
+      assert.equal(pool.totalWeight.toString(), before.totalWeight.toString());
+      assert.equal(pool.stakedCount.toString(), before.stakedCount.toString());
+    });
+
+    it("emits PoolSunset with the sunset time", async () => {
+      const result = await sunset();
+      const events = parseEvents(result.logs);
+      assert.equal(events.length, 1);
+      const [event] = events;
+      assert.equal(event?.name, "poolSunset");
+      if (event?.name !== "poolSunset") return;
+      assert.ok(event.data.pool.equals(fixture.pool));
+      assert.equal(event.data.sunsetAt.toString(), chain.now().toString());
+    });
+
+    it("works on a pool with no streams and nothing staked", async () => {
+      await sunset();
+      const pool = poolState(fixture);
+      assert.equal(pool.sunset, 1);
+      assert.equal(pool.streamCount, 0);
+    });
+
+    it("refuses new stakes afterwards (PoolSunset), also from holders already staked", async () => {
+      const staked = await stakedHolder(1);
+      await sunset();
+      const { holder, nfts } = holderWithNfts(fixture, 1);
+      expectRejected(await stakeIx(holder.publicKey, nfts), [holder], "PoolSunset");
+      assert.equal(stakerState(fixture, holder.publicKey), null);
+      const another = createCollectionNfts(
+        chain,
+        staked.holder.publicKey,
+        fixture.collection.mint,
+        1,
+      );
+      expectRejected(
+        await stakeIx(staked.holder.publicKey, another),
+        [staked.holder],
+        "PoolSunset",
+      );
+      assert.equal(stakerState(fixture, staked.holder.publicKey)?.records.length, 1);
+    });
+
+    it("lifts locks: a locked NFT can be unstaked right away", async () => {
+      await configurePool(fixture, { lockOptions: [{ durationS: 10_000, multiplierBps: 20_000 }] });
+      const { holder, nfts } = await stakedHolder(1, 0);
+      const [nft] = nfts as [TestNft];
+      chain.warp(10);
+      const record = stakerState(fixture, holder.publicKey)?.records[0];
+      assert.ok(record && BigInt(record.lockUntil.toString()) > chain.now(), "still locked");
+      expectRejected(await unstakeIx(holder.publicKey, nfts), [holder], "StakeLocked");
+
+      await sunset();
+      assertOk(chain.send([await unstakeIx(holder.publicKey, nfts)], [holder]));
+      assert.equal(tokenBalance(chain, nft.tokenAccount), 1n);
+      assert.equal(poolState(fixture).stakedCount.toString(), "0");
+      assert.equal(poolState(fixture).totalWeight.toString(), "0");
+      assert.equal(stakerState(fixture, holder.publicKey)?.records.length, 0);
+    });
+
+    it("pays exactly what was earned before sunset and nothing after", async () => {
+      const fixed = await addStream(fixture, { rate: 3n, fund: 1_000_000n });
+      const shared = await addStream(fixture, {
+        mode: StreamMode.SharedEmission,
+        rate: 10n,
+        fund: 1_000_000n,
+      });
+      const t0 = chain.now();
+      const future = await addScheduledStream(t0 + 500n, t0 + 5_000n, 7n, 1_000_000n);
+      const mints = [fixed.mint, shared.mint, future.mint];
+      const a = await stakedHolder(1);
+      chain.warp(50);
+      const b = await stakedHolder(1);
+      chain.warp(50);
+      await sunset();
+      chain.warp(1_000); // past the future stream's planned start
+
+      // fixed: 3/s per weight; shared: 10/s split by weight (A alone 50 s, then halves 50 s).
+      assert.deepEqual(await claimAll(a.holder, mints), [300n, 750n, 0n]);
+      assert.deepEqual(await claimAll(b.holder, mints), [150n, 250n, 0n]);
+      const [futureVault] = findRewardVaultAddress(fixture.pool, future.index);
+      assert.equal(
+        tokenBalance(chain, futureVault),
+        1_000_000n,
+        "the unstarted stream paid nothing",
+      );
+
+      chain.warp(10_000);
+      assert.deepEqual(await claimAll(a.holder, mints), [0n, 0n, 0n], "nothing accrues after");
+      // Unstaking after sunset settles nothing new either.
+      assertOk(chain.send([await unstakeIx(b.holder.publicKey, b.nfts)], [b.holder]));
+      assert.deepEqual(await claimAll(b.holder, mints), [0n, 0n, 0n]);
+      const staker = stakerState(fixture, a.holder.publicKey);
+      assert.deepEqual(
+        staker?.streams.slice(0, 3).map((s) => s.claimedTotal.toString()),
+        ["300", "750", "0"],
+      );
+    });
+
+    it("keeps what was earned claimable even if the holder unstakes first", async () => {
+      const { mint } = await addStream(fixture, { rate: 4n, fund: 1_000_000n });
+      const { holder, nfts } = await stakedHolder(2);
+      chain.warp(25);
+      await sunset();
+      chain.warp(500);
+      assertOk(chain.send([await unstakeIx(holder.publicKey, nfts)], [holder]));
+      assert.equal(
+        stakerState(fixture, holder.publicKey)?.streams[0]?.owed.toString(),
+        String(4 * 2 * 25),
+      );
+      assert.deepEqual(await claimAll(holder, [mint]), [200n]);
+    });
+  });
+
+  describe("rejections", () => {
+    it("rejects a second sunset (PoolAlreadySunset)", async () => {
+      await addStream(fixture, { rate: 3n, fund: 1_000n });
+      await sunset();
+      chain.warp(100);
+      expectRejected(await sunsetIx(), [fixture.authority], "PoolAlreadySunset");
+    });
+
+    it("keeps a sunset pool ended: adding or extending a stream is refused (PoolSunset)", async () => {
+      const stream = await addStream(fixture, { rate: 3n, fund: 1_000n });
+      await sunset();
+      const now = chain.now();
+      const add = await addRewardStreamInstruction({
+        pool: fixture.pool,
+        authority: fixture.authority.publicKey,
+        rewardMint: stream.mint,
+        streamIndex: 1,
+        mode: StreamMode.FixedPerWeight,
+        rate: 1n,
+        startTs: now,
+        endTs: now + 100n,
+      });
+      expectRejected(add, [fixture.authority], "PoolSunset");
+      const extend = await updateRewardStreamInstruction({
+        pool: fixture.pool,
+        authority: fixture.authority.publicKey,
+        streamIndex: 0,
+        rate: 3n,
+        endTs: now + 1_000n,
+      });
+      expectRejected(extend, [fixture.authority], "PoolSunset");
+    });
+
+    it("rejects a signer who is not the authority (Unauthorized)", async () => {
+      const stranger = chain.fundedKeypair();
+      expectRejected(await sunsetIx(stranger.publicKey), [stranger], "Unauthorized");
+      assert.equal(poolState(fixture).sunset, 0);
+    });
+
+    it("rejects the authority not signing (MissingSignature)", async () => {
+      const ix = await sunsetIx();
+      const authorityMeta = ix.keys[1];
+      assert.ok(authorityMeta && authorityMeta.pubkey.equals(fixture.authority.publicKey));
+      authorityMeta.isSigner = false;
+      expectRejected(ix, [], "MissingSignature");
+    });
+
+    it("rejects instruction data after the discriminator (InvalidInstructionData)", async () => {
+      const ix = await sunsetIx();
+      assert.equal(ix.data.length, 8);
+      const padded = { ...ix, data: Buffer.concat([ix.data, Buffer.from([0])]) };
+      expectRejected(
+        padded as TransactionInstruction,
+        [fixture.authority],
+        "InvalidInstructionData",
+      );
+    });
+
+    it("rejects a pool account that is not owned by the program (InvalidPoolAccount)", async () => {
+      const ix = await sunsetIx();
+      const poolMeta = ix.keys[0];
+      assert.ok(poolMeta);
+      poolMeta.pubkey = fixture.collection.mint;
+      expectRejected(ix, [fixture.authority], "InvalidPoolAccount", [fixture.pool]);
+    });
+
+    it("rejects a program account that is not a pool (InvalidPoolAccount)", async () => {
+      const { holder } = await stakedHolder(1);
+      const ix = await sunsetIx();
+      const poolMeta = ix.keys[0];
+      assert.ok(poolMeta);
+      poolMeta.pubkey = findStakerAddress(fixture.pool, holder.publicKey)[0];
+      expectRejected(ix, [fixture.authority], "InvalidPoolAccount", [fixture.pool]);
+    });
+
+    it("rejects a read-only pool (AccountNotWritable)", async () => {
+      const ix = await sunsetIx();
+      const poolMeta = ix.keys[0];
+      assert.ok(poolMeta);
+      poolMeta.isWritable = false;
+      expectRejected(ix, [fixture.authority], "AccountNotWritable");
+    });
+
+    it("rejects too few accounts (NotEnoughAccounts)", async () => {
+      const ix = await sunsetIx();
+      ix.keys = ix.keys.slice(0, 1);
+      expectRejected(ix, [], "NotEnoughAccounts", [fixture.authority.publicKey]);
+    });
+  });
+});
