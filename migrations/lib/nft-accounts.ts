@@ -389,3 +389,27 @@ function setRentExempt(
     executable: false,
   });
 }
+
+/** A fungible SPL mint with no mint authority (balances are written directly); returns it. */
+export function createFungibleMint(
+  chain: AccountStore,
+  decimals = 6,
+  supply: bigint = 10n ** 18n,
+): PublicKey {
+  const mint = Keypair.generate().publicKey;
+  const data = new Uint8Array(MINT_SIZE);
+  MintLayout.encode(
+    {
+      mintAuthorityOption: 0,
+      mintAuthority: PublicKey.default,
+      supply,
+      decimals,
+      isInitialized: true,
+      freezeAuthorityOption: 0,
+      freezeAuthority: PublicKey.default,
+    },
+    data,
+  );
+  setRentExempt(chain, mint, data, TOKEN_PROGRAM_ID);
+  return mint;
+}

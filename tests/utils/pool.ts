@@ -1,9 +1,4 @@
-import {
-  MINT_SIZE,
-  MintLayout,
-  TOKEN_PROGRAM_ID,
-  getAssociatedTokenAddressSync,
-} from "@solana/spl-token";
+import { getAssociatedTokenAddressSync } from "@solana/spl-token";
 import { Keypair, PublicKey } from "@solana/web3.js";
 import {
   StreamMode,
@@ -24,7 +19,13 @@ import {
 } from "@nft-staking/sdk";
 import type { TestChain, TxResult } from "./chain";
 import { assertOk } from "./assertions";
-import { createCollection, createCollectionNfts, writeTokenAccount, type TestNft } from "./nft";
+import {
+  createCollection,
+  createCollectionNfts,
+  createFungibleMint,
+  writeTokenAccount,
+  type TestNft,
+} from "./nft";
 
 /** A pool of a fresh verified collection, with its authority. */
 export interface PoolFixture {
@@ -83,22 +84,7 @@ export async function configurePool(fixture: PoolFixture, options: PoolOptions):
 
 /** A fungible SPL mint (no authority needed: tests write balances directly). */
 export function createRewardMint(chain: TestChain, decimals = 6): PublicKey {
-  const mint = Keypair.generate().publicKey;
-  const data = new Uint8Array(MINT_SIZE);
-  MintLayout.encode(
-    {
-      mintAuthorityOption: 0,
-      mintAuthority: PublicKey.default,
-      supply: 10n ** 18n,
-      decimals,
-      isInitialized: true,
-      freezeAuthorityOption: 0,
-      freezeAuthority: PublicKey.default,
-    },
-    data,
-  );
-  setAccount(chain, mint, data, TOKEN_PROGRAM_ID);
-  return mint;
+  return createFungibleMint(chain, decimals);
 }
 
 /** Writes (or overwrites) `owner`'s associated token account of `mint` with `amount`. */
@@ -115,15 +101,6 @@ export function setTokenBalance(
     mint,
     amount,
   );
-}
-
-function setAccount(chain: TestChain, address: PublicKey, data: Uint8Array, owner: PublicKey) {
-  chain.svm.setAccount(address, {
-    lamports: Number(chain.svm.minimumBalanceForRentExemption(BigInt(data.length))),
-    data,
-    owner,
-    executable: false,
-  });
 }
 
 /** Options of {@link addStream}. */
