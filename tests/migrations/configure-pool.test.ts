@@ -1,5 +1,4 @@
 import { strict as assert } from "assert";
-import type { Keypair, PublicKey, TransactionInstruction } from "@solana/web3.js";
 import {
   decodePerk,
   decodePool,
@@ -14,23 +13,8 @@ import {
   type PoolConfig,
 } from "../../migrations/lib/pool-config";
 import { TestChain } from "../utils/chain";
-import { assertOk } from "../utils/assertions";
 import { createCollection, createCollectionNfts, tokenBalance } from "../utils/nft";
 import { createRewardMint, setTokenBalance } from "../utils/pool";
-
-function chainAccess(chain: TestChain): ClusterAccess & { sent: number } {
-  const access = {
-    sent: 0,
-    getAccountData: async (address: PublicKey) => chain.svm.getAccount(address)?.data ?? null,
-    now: async () => chain.now(),
-    send: async (instructions: TransactionInstruction[], signers: Keypair[]) => {
-      access.sent++;
-      assertOk(chain.send(instructions, signers));
-      return "sent";
-    },
-  };
-  return access;
-}
 
 describe("migrations/configure-pool", () => {
   it("creates and configures a pool from a description, idempotently", async () => {

@@ -431,6 +431,8 @@ export class StakingModel {
 
   updateStream(signer: PublicKey, index: number, rate: bigint, endTs: bigint): void {
     this.requireAuthority(signer);
+    // A sunset pool stays ended: no new or extended emission.
+    if (this.sunset) reject("PoolSunset");
     const current = this.streams[index] ?? reject("InvalidStreamIndex");
     if (endTs < this.now || endTs <= current.startTs) reject("InvalidStreamSchedule");
     if (rate * (endTs - maxBig(current.startTs, this.now)) > U64_MAX) reject("RateTooHigh");
