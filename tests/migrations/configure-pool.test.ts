@@ -7,11 +7,8 @@ import {
   perkName,
 } from "@nft-staking/sdk";
 import { parseArgs } from "../../migrations/configure-pool";
-import {
-  configurePool,
-  type ClusterAccess,
-  type PoolConfig,
-} from "../../migrations/lib/pool-config";
+import { configurePool, type PoolConfig } from "../../migrations/lib/pool-config";
+import { chainAccess } from "../utils/cluster";
 import { TestChain } from "../utils/chain";
 import { createCollection, createCollectionNfts, tokenBalance } from "../utils/nft";
 import { createRewardMint, setTokenBalance } from "../utils/pool";
