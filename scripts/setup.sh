@@ -6,7 +6,7 @@ source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 
 APT_PACKAGES=(rustc-web cargo-web rustfmt-web rust-web-clippy libstd-rust-web-dev
-  libstd-rust-web-dev-bpf llvm-22-dev)
+  libstd-rust-web-dev-bpf llvm-22-dev chromium)
 SBPF_LINKER_VERSION=0.1.9
 
 apt_packages() {

@@ -96,6 +96,8 @@ export async function seedDemo(
 
   const tiersCsv = `mint,tier\n${nfts.map(({ nft, tier }) => `${nft.mint.toBase58()},${tier}`).join("\n")}\n`;
   fs.writeFileSync(path.join(options.dataDir, "demo-tiers.csv"), tiersCsv);
+  // Published next to the pictures: the app shows each NFT's tier and builds proofs from it.
+  fs.writeFileSync(path.join(options.dataDir, "assets", "tiers.csv"), tiersCsv);
   const rewardMints = [createFungibleMint(chain, 6), createFungibleMint(chain, 9)];
   for (const mint of rewardMints) {
     writeTokenAccount(
