@@ -107,6 +107,9 @@ export async function seedDemo(
       mint,
       10n ** 16n,
     );
+    // The demo wallet's reward accounts exist up front, so claiming needs no ATA creation.
+    const walletAccount = getAssociatedTokenAddressSync(mint, wallet.publicKey);
+    writeTokenAccount(chain, walletAccount, wallet.publicKey, mint, 0n);
   }
   const [points, shared] = rewardMints as [PublicKey, PublicKey];
   const config: PoolConfig = {
