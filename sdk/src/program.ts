@@ -11,11 +11,17 @@ import { IDL, type NftStaking } from "./idl";
  * const pool = await program.account.pool.fetch(poolAddress);
  */
 export function stakingProgram(provider?: Provider, programId?: PublicKey): Program<NftStaking> {
+  if (!provider && !programId) {
+    // Builders and decoders call this on every use; building a Program costs milliseconds.
+    offlineProgram ??= new Program<NftStaking>(IDL, offlineProvider());
+    return offlineProgram;
+  }
   const idl = programId ? { ...IDL, address: programId.toBase58() } : IDL;
   return new Program<NftStaking>(idl, provider ?? offlineProvider());
 }
 
 let offline: Provider | undefined;
+let offlineProgram: Program<NftStaking> | undefined;
 
 /** A provider whose connection is never used: instruction building and decoding are local. */
 function offlineProvider(): Provider {

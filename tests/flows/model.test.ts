@@ -6,14 +6,17 @@ import {
   StreamMode,
   TierTree,
   acceptAuthorityInstruction,
+  accrue,
   claimInstruction,
   closeStakerInstruction,
   createPerkInstruction,
+  earned,
   findEscrowAddress,
   findPerkAddress,
   findReceiptAddress,
   findStakerAddress,
   fundRewardStreamInstruction,
+  liability,
   proposeAuthorityInstruction,
   redeemPerkInstruction,
   refreshTierInstruction,
@@ -63,6 +66,7 @@ const DAY = 86_400;
 /** Lock option durations (multipliers are re-drawn when the pool is reconfigured). */
 const LOCK_DURATIONS = [3_000, 20_000];
 const MULTIPLIERS = [10_000, 12_500, 15_000, 20_000, 25_000];
+const U64_MAX = 2n ** 64n - 1n;
 
 /** mulberry32: a tiny seeded PRNG, uniform in [0, 1). */
 function mulberry32(seed: number): () => number {
@@ -114,22 +118,26 @@ class Random {
   }
 }
 
-interface Holder {
-  label: string;
+/** A key receiving reward tokens: a holder's claims, or an authority's surplus withdrawals. */
+interface Wallet {
   keypair: Keypair;
-  nfts: TestNft[];
   /** Reward token accounts (ATAs), by stream. */
   rewardAccounts: PublicKey[];
-  /** What those accounts should hold: Σ paid to this holder, by stream. */
+  /** What those accounts should hold, by stream. */
   rewardBalances: bigint[];
+  /**
+   * Taken out of those accounts by the test so that they never overflow a u64 (extreme rates
+   * pay amounts near 2^64): Σ received = banked + balance.
+   */
+  banked: bigint[];
 }
 
-interface Admin {
-  keypair: Keypair;
-  rewardAccounts: PublicKey[];
-  /** Σ surplus withdrawn to this key, by stream. */
-  rewardBalances: bigint[];
+interface Holder extends Wallet {
+  label: string;
+  nfts: TestNft[];
 }
+
+type Admin = Wallet;
 
 interface Perk {
   address: PublicKey;
@@ -168,7 +176,14 @@ describe("flow: randomized model test against the reference model", () => {
     const { pool } = fixture;
     const holders: Holder[] = Array.from({ length: HOLDERS }, (_, i) => {
       const { holder, nfts } = holderWithNfts(fixture, NFTS_PER_HOLDER);
-      return { label: `h${i}`, keypair: holder, nfts, rewardAccounts: [], rewardBalances: [] };
+      return {
+        label: `h${i}`,
+        keypair: holder,
+        nfts,
+        rewardAccounts: [],
+        rewardBalances: [],
+        banked: [],
+      };
     });
     const allNfts = holders.flatMap((holder) => holder.nfts);
     const nftLabel = new Map<string, string>();
@@ -186,7 +201,7 @@ describe("flow: randomized model test against the reference model", () => {
       holders.map((holder) => [holder.label, findStakerAddress(pool, holder.keypair.publicKey)[0]]),
     );
 
-    /** A tier tree over 12..16 random NFTs (a 4-level proof keeps a 3-NFT stake under 1232 bytes). */
+    /** A tier tree of 12..16 random NFTs: 4-level proofs keep a 3-NFT stake in one packet. */
     const randomTree = (): TierTree =>
       TierTree.fromEntries(
         rng
@@ -208,6 +223,7 @@ describe("flow: randomized model test against the reference model", () => {
       keypair,
       rewardAccounts: [],
       rewardBalances: [],
+      banked: [],
     }));
     const model = new StakingModel(chain.now(), fixture.authority.publicKey, initialConfig);
     for (const nft of allNfts) model.addNft(nft.mint, nft.owner);
@@ -237,6 +253,7 @@ describe("flow: randomized model test against the reference model", () => {
         setTokenBalance(chain, owner.keypair.publicKey, mint, 0n),
       );
       owner.rewardBalances = rewardMints.map(() => 0n);
+      owner.banked = rewardMints.map(() => 0n);
     }
     const funder = chain.fundedKeypair(100);
     const cranker = chain.fundedKeypair(100);
@@ -373,6 +390,20 @@ describe("flow: randomized model test against the reference model", () => {
           0n,
         );
         assert.equal(expected.owedTotal, owed, `stream ${i}: owedTotal = Σ owed`);
+        // What every holder could claim now never exceeds the liability (rounded up), and
+        // exceeds it by rounding dust only (< 1 base unit per holder).
+        const live = accrue(expected, model.now, model.totalWeight);
+        const pending = [...model.stakers.values()].reduce((sum, staker) => {
+          const mine = staker.streams[i];
+          assert.ok(mine);
+          return sum + mine.owed + earned(staker.totalWeight, live.accPerWeight, mine.checkpoint);
+        }, 0n);
+        const owes = liability(live);
+        assert.ok(pending <= owes, `stream ${i}: Σ pending ${pending} > liability ${owes}`);
+        assert.ok(
+          owes - pending <= BigInt(model.stakers.size),
+          `stream ${i}: liability ${owes} − Σ pending ${pending} is more than rounding dust`,
+        );
       });
       for (const holder of holders) {
         checkStaker(holder, model.stakers.get(key(holder.keypair.publicKey)));
@@ -429,7 +460,9 @@ describe("flow: randomized model test against the reference model", () => {
     // ---------------------------------------------------------------- execution
     const stats = new Map<string, number>();
     const count = (what: string) => stats.set(what, (stats.get(what) ?? 0) + 1);
+    /** The operation under way, and the transactions it already sent in this step. */
     let current = "";
+    let trail: string[] = [];
 
     /**
      * Asks the model first (which throws ModelRejection, changing nothing, when the program
@@ -453,11 +486,13 @@ describe("flow: randomized model test against the reference model", () => {
         current += ` → expect ${expected}`;
         assertRejected(chain, ix, signers, expected);
         count(`${name}: ${expected}`);
+        trail.push(current);
         return false;
       }
       current += " → expect ok";
       assertOk(chain.send([ix], signers.length ? signers : [cranker]));
       count(`${name}: ok`);
+      trail.push(current);
       return true;
     }
 
@@ -538,7 +573,22 @@ describe("flow: randomized model test against the reference model", () => {
       return true;
     }
 
+    /**
+     * Empties a wallet's reward account into `banked` when what the vault could pay might not
+     * fit in it (only after extreme rates; a real mint's supply never allows it).
+     */
+    function bank(wallet: Wallet, index: number): void {
+      const balance = wallet.rewardBalances[index] ?? 0n;
+      if (balance + (model.vaults[index]?.balance ?? 0n) <= U64_MAX) return;
+      wallet.banked[index] = (wallet.banked[index] ?? 0n) + balance;
+      wallet.rewardBalances[index] = 0n;
+      const mint = rewardMints[index] as PublicKey;
+      setTokenBalance(chain, wallet.keypair.publicKey, mint, 0n);
+      count("bank a reward account near 2^64");
+    }
+
     async function claim(holder: Holder = rng.pick(holders)): Promise<boolean> {
+      rewardMints.forEach((_, index) => bank(holder, index));
       current = `claim ${holder.label}`;
       const ix = await claimInstruction(
         { pool, poolAccount, owner: holder.keypair.publicKey },
@@ -553,6 +603,8 @@ describe("flow: randomized model test against the reference model", () => {
           holder.rewardBalances[i] = (holder.rewardBalances[i] ?? 0n) + amount;
         });
         current += ` paid [${paid.join(", ")}]`;
+        const left = model.stakers.get(key(holder.keypair.publicKey))?.streams ?? [];
+        if (left.some((stream) => stream.owed > 0n)) count("claim: ok, vault ran dry");
       }
       return true;
     }
@@ -574,11 +626,14 @@ describe("flow: randomized model test against the reference model", () => {
               ? BigInt(rng.int(1, 1_000))
               : roll < 0.83
                 ? perSecond * BigInt(rng.int(100, 2_000))
-                : roll < 0.95
+                : roll < 0.93
                   ? perSecond * BigInt(rng.int(5_000, 40_000))
                   : // enough for the rest of the stream and then some: a surplus to withdraw
                     (perSecond * remaining * BigInt(rng.int(100, 130))) / 100n + 1n;
       }
+      // A vault is a token account: it holds at most u64::MAX.
+      const room = U64_MAX - (model.vaults[index]?.balance ?? 0n);
+      if (amount > room) amount = room;
       current = `fund stream ${index} with ${amount}`;
       const mint = rewardMints[index] as PublicKey;
       setTokenBalance(chain, funder.publicKey, mint, amount);
@@ -600,7 +655,7 @@ describe("flow: randomized model test against the reference model", () => {
 
     async function updateStream(): Promise<boolean> {
       const index = rng.int(0, 1);
-      const rate = BigInt(index === 0 ? rng.int(0, 25) : rng.int(0, 6_000));
+      let rate = BigInt(index === 0 ? rng.int(0, 25) : rng.int(0, 6_000));
       const roll = rng.float();
       const endTs =
         roll < 0.1
@@ -608,6 +663,16 @@ describe("flow: randomized model test against the reference model", () => {
           : roll < 0.2
             ? model.now
             : model.now + BigInt(rng.int(1, 4 * DAY));
+      const stream = model.streams[index];
+      assert.ok(stream);
+      const duration = endTs - (stream.startTs > model.now ? stream.startTs : model.now);
+      if (duration > 0n && rng.chance(0.04)) {
+        // The largest rate the schedule allows (or one more: RateTooHigh). FixedPerWeight then
+        // owes rate × weight per second: the accrual overflow guard ends the stream early.
+        const max = U64_MAX / duration;
+        rate = max < U64_MAX && rng.chance(0.3) ? max + 1n : max;
+        count("update_reward_stream with an extreme rate");
+      }
       const signer = adminSigner();
       current = `update stream ${index}: rate ${rate}, end now${
         endTs >= model.now ? "+" : ""
@@ -737,8 +802,10 @@ describe("flow: randomized model test against the reference model", () => {
       if (available === 0n) amount = roll < 0.2 ? 0n : 1n;
       else if (roll < 0.4) amount = available;
       else if (roll < 0.8) amount = rng.big(1n, available);
-      else amount = available + 1n;
+      else amount = available < U64_MAX ? available + 1n : available; // u64 arguments
       const signer = adminSigner();
+      const wallet = admins.find((a) => a.keypair === signer);
+      if (wallet) bank(wallet, index);
       current = `withdraw_surplus stream ${index}: ${amount} of ${available} (signer ${key(
         signer.publicKey,
       ).slice(0, 6)})`;
@@ -757,23 +824,64 @@ describe("flow: randomized model test against the reference model", () => {
           model.withdrawSurplus(signer.publicKey, index, amount),
         )
       ) {
-        const admin = admins.find((a) => a.keypair === signer) as Admin;
+        const admin = wallet as Admin;
         admin.rewardBalances[index] = (admin.rewardBalances[index] ?? 0n) + amount;
+        // Independently of `surplus`: what stays covers everything earned and, at today's
+        // weight, everything still to be emitted.
+        const stream = model.streams[index];
+        assert.ok(stream);
+        let from = model.now > stream.startTs ? model.now : stream.startTs;
+        if (stream.lastUpdateTs > from) from = stream.lastUpdateTs;
+        const left = stream.endTs > from ? stream.endTs - from : 0n;
+        const future =
+          stream.mode === StreamMode.SharedEmission
+            ? stream.rate * left
+            : stream.rate * left * model.totalWeight;
+        const kept = model.vaults[index]?.balance ?? 0n;
+        assert.ok(
+          kept >= liability(stream) + future,
+          `withdraw_surplus left ${kept} < liability ${liability(stream)} + future ${future}`,
+        );
       }
       return true;
     }
 
+    /**
+     * `close_staker`; half the time as a holder's full exit first (unstake everything unlocked,
+     * top the vaults up to what they are owed, claim), so that the close can succeed and the
+     * holder later starts over with a new staker account.
+     */
     async function closeStaker(): Promise<boolean> {
       const candidates = holders.filter((holder) =>
         model.stakers.has(key(holder.keypair.publicKey)),
       );
       if (candidates.length === 0) return false;
       const holder = rng.pick(candidates);
+      const owner = holder.keypair.publicKey;
+      if (rng.chance(0.5)) {
+        const free = recordsOf(holder).filter((record) => !model.isLocked(record));
+        if (free.length > 0) {
+          const mints = free.map((record) => new PublicKey(record.mint));
+          current = `exit ${holder.label}: unstake [${mints.map(labelOf).join(", ")}]`;
+          const ix = await unstakeInstruction(
+            { pool, owner, nfts: mints.map((mint) => ({ mint })) },
+            program,
+          );
+          execute("unstake", ix, [holder.keypair], () => model.unstake(owner, mints));
+        }
+        const staker = model.stakers.get(key(owner));
+        if (!model.paused && staker?.streams.some((stream) => stream.owed > 0n)) {
+          for (const [index, mine] of staker.streams.entries()) {
+            // Claims checkpoint first: with weight left, a little more may accrue by then.
+            const shortfall = mine.owed + 1_000_000n - (model.vaults[index]?.balance ?? 0n);
+            if (shortfall > 0n) await fund(index, shortfall);
+          }
+          await claim(holder);
+        }
+      }
       current = `close_staker ${holder.label}`;
-      const ix = await closeStakerInstruction({ pool, owner: holder.keypair.publicKey }, program);
-      execute("close_staker", ix, [holder.keypair], () =>
-        model.closeStaker(holder.keypair.publicKey),
-      );
+      const ix = await closeStakerInstruction({ pool, owner }, program);
+      execute("close_staker", ix, [holder.keypair], () => model.closeStaker(owner));
       return true;
     }
 
@@ -831,18 +939,27 @@ describe("flow: randomized model test against the reference model", () => {
 
     const recent: string[] = [];
     async function step(label: string, run: () => Promise<unknown>): Promise<void> {
+      trail = [];
+      current = "";
+      /** Everything this step sent, the operation under way last. */
+      const described = () => {
+        const last = trail[trail.length - 1];
+        const sent = last !== undefined && current.startsWith(last) ? trail.slice(0, -1) : trail;
+        return [...sent, current].join("; ");
+      };
       try {
         await run();
         verify();
       } catch (error) {
         const cause = error instanceof Error ? (error.stack ?? error.message) : String(error);
+        const failing = described();
         throw new Error(
           `model test failed at ${label} (replay with ${replay})\n` +
-            `failing op: ${current}\nprevious ops (oldest first):\n  ${recent.join("\n  ")}\n` +
+            `failing op: ${failing}\nprevious ops (oldest first):\n  ${recent.join("\n  ")}\n` +
             cause,
         );
       }
-      recent.push(`${label}: ${current}`);
+      recent.push(`${label}: ${described()}`);
       if (recent.length > 12) recent.shift();
     }
 
@@ -921,8 +1038,13 @@ describe("flow: randomized model test against the reference model", () => {
         eq(stream.unsettledScaled, 0, `stream ${i}: nothing unsettled at zero weight`);
         const vault = model.vaults[i];
         assert.ok(vault);
-        const paid = holders.reduce((sum, holder) => sum + (holder.rewardBalances[i] ?? 0n), 0n);
-        const withdrawn = admins.reduce((sum, a) => sum + (a.rewardBalances[i] ?? 0n), 0n);
+        const received = (wallets: Wallet[]) =>
+          wallets.reduce(
+            (sum, wallet) => sum + (wallet.rewardBalances[i] ?? 0n) + (wallet.banked[i] ?? 0n),
+            0n,
+          );
+        const paid = received(holders);
+        const withdrawn = received(admins);
         assert.equal(paid, vault.paid);
         assert.ok(paid <= vault.funded, `stream ${i}: paid ${paid} > funded ${vault.funded}`);
         assert.equal(
@@ -937,6 +1059,8 @@ describe("flow: randomized model test against the reference model", () => {
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([what, n]) => `${what} ×${n}`)
       .join(", ");
-    console.log(`      ${opCount} ops, sunset: ${model.sunset}; ${summary}`);
+    console.log(
+      `      ${opCount} ops, sunset: ${model.sunset}, overflow guard ended a stream ${model.overflowEnds}×; ${summary}`,
+    );
   });
 });

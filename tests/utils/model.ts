@@ -128,6 +128,8 @@ export class StakingModel {
   /** Where each NFT is: its owner (home), and whether it is escrowed. */
   readonly nftOwner = new Map<string, string>();
   readonly staked = new Set<string>();
+  /** How many times the accrual overflow guard ended a stream early. */
+  overflowEnds = 0;
 
   constructor(now: bigint, authority: PublicKey, config: PoolConfig) {
     this.now = now;
@@ -174,7 +176,11 @@ export class StakingModel {
 
   /** `Pool::accrue_all`. */
   private accrueAll(): void {
-    this.streams = this.streams.map((stream) => accrue(stream, this.now, this.totalWeight));
+    this.streams = this.streams.map((stream) => {
+      const accrued = accrue(stream, this.now, this.totalWeight);
+      if (accrued.endTs !== stream.endTs) this.overflowEnds += 1;
+      return accrued;
+    });
   }
 
   /** `Staker::checkpoint`: accrue every stream, settle the holder, accrue points. */
