@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# `npm start`: installs and builds today; the local chain and web app arrive with their issues.
+# `npm start`: installs what is missing, builds, then runs the local chain (LiteSVM behind
+# JSON-RPC + WebSocket) with the program deployed and the demo seeded (scripts/start.ts).
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 bash scripts/build.sh
-echo "Built target/deploy/nft_staking.so and the SDK."
-echo "The local chain (LiteSVM behind JSON-RPC) and the web app are not built yet; run 'npm test'."
+exec npx ts-node -P tsconfig.json scripts/start.ts "$@"
