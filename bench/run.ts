@@ -1,6 +1,7 @@
 // `npm run bench`: runs every scenario on the real program in LiteSVM and writes
 // bench/results.json and bench/results.md (compute units, sizes, rent, test-suite time).
-import { execFileSync } from "child_process";
+import { execFileSync, spawn } from "child_process";
+import os from "os";
 import fs from "fs";
 import path from "path";
 import { LiteSVM } from "litesvm";
@@ -26,6 +27,9 @@ async function main(): Promise<void> {
   ) as Record<string, number>;
   const rent = new LiteSVM();
   const suiteSeconds = timeSuite();
+  const chain = localChainNumbers();
+  const cold = await timeStart(true);
+  const warm = await timeStart(false);
 
   const lamports = (bytes: number) => Number(rent.minimumBalanceForRentExemption(BigInt(bytes)));
   const perNft = lamports(165) + (lamports(232 + 56) - lamports(232));
@@ -62,6 +66,18 @@ async function main(): Promise<void> {
     "",
     "Notes: `stake_1` stakes into an existing `Staker`; `stake_1_first` is a holder's first stake, which also creates their `Staker` (a PDA bump search, ~1.5k CU per try, so it varies by address). `unstake_1_of_500` unstakes the last of 500 records (the longest scan). `claim_with_50_nfts` vs `claim_with_1_nft` shows claim is O(1) in NFTs.",
     "",
+    "## Local chain (`npm start`)",
+    "",
+    `Start-up to "ready", including ts-node: cold with seeding (36 NFTs, pool, 2 funded streams, 2 perks through real transactions) ${(cold / 1000).toFixed(1)} s; warm from the snapshot ${(warm / 1000).toFixed(1)} s.`,
+    "",
+    "| measure (loopback, client and chain share the 2 cores) | value |",
+    "|---|---:|",
+    `| first RPC answer, in process, fresh / from a ${chain.startup.snapshot.accounts}-account snapshot | ${chain.startup.inProcessFreshMs} ms / ${chain.startup.inProcessFromSnapshotMs} ms |`,
+    `| first RPC answer, CLI process, fresh / from snapshot | ${chain.startup.cliFreshMs} ms / ${chain.startup.cliFromSnapshotMs} ms |`,
+    `| getAccountInfo, 1 / 32 in flight | ${chain.getAccountInfo.sequential.rps} / ${chain.getAccountInfo.concurrent.rps} req/s |`,
+    `| sendTransaction, 1 / 32 in flight | ${chain.sendTransaction.sequential.rps} / ${chain.sendTransaction.concurrent.rps} tx/s |`,
+    `| sendAndConfirmTransaction p50 | ${chain.sendAndConfirmTransaction.p50ms} ms |`,
+    "",
     "## Test suite",
     "",
     `TypeScript suites (\`tests/**/*.test.ts\`, after build): ${suiteSeconds.toFixed(1)} s on this machine (2 cores).`,
@@ -92,6 +108,62 @@ function timeSuite(): number {
     },
   );
   return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+interface ChainNumbers {
+  startup: {
+    inProcessFreshMs: number;
+    inProcessFromSnapshotMs: number;
+    cliFreshMs: number;
+    cliFromSnapshotMs: number;
+    snapshot: { accounts: number };
+  };
+  getAccountInfo: { sequential: { rps: number }; concurrent: { rps: number } };
+  sendTransaction: { sequential: { rps: number }; concurrent: { rps: number } };
+  sendAndConfirmTransaction: { p50ms: number };
+}
+
+/** Runs localnet/bench.ts (loopback only, bounded loops) and returns its JSON. */
+function localChainNumbers(): ChainNumbers {
+  const output = execFileSync("npx", ["ts-node", "-P", "tsconfig.json", "localnet/bench.ts"], {
+    cwd: path.join(__dirname, ".."),
+    encoding: "utf8",
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return JSON.parse(output) as ChainNumbers;
+}
+
+/** Milliseconds from launching `scripts/start.ts` until it prints "ready" (then stops it). */
+function timeStart(reset: boolean): Promise<number> {
+  const dataDir = path.join(os.tmpdir(), "nft-staking-bench-localnet");
+  if (reset) fs.rmSync(dataDir, { recursive: true, force: true });
+  const args = [
+    "ts-node",
+    "-P",
+    "tsconfig.json",
+    "scripts/start.ts",
+    "--rpc-port",
+    "28899",
+    "--data-dir",
+    dataDir,
+  ];
+  const started = Date.now();
+  const child = spawn("npx", reset ? [...args, "--reset"] : args, {
+    cwd: path.join(__dirname, ".."),
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error("npm start did not get ready in 120 s")),
+      120_000,
+    );
+    child.stdout.on("data", (chunk: Buffer) => {
+      if (!chunk.toString().includes("Local chain ready")) return;
+      const elapsed = Date.now() - started;
+      clearTimeout(timer);
+      child.once("exit", () => resolve(elapsed));
+      child.kill("SIGINT");
+    });
+  });
 }
 
 function litesvmVersion(): string {

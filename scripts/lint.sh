@@ -11,3 +11,4 @@ step clippy-sbf cargo clippy --quiet --release --target bpfel-unknown-none -p nf
 step prettier npx prettier --check --log-level warn .
 step eslint npx eslint --max-warnings 0 .
 step tsc npx tsc --noEmit -p tsconfig.json
+step tsc-app npx tsc --noEmit -p app/tsconfig.json

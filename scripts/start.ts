@@ -12,6 +12,7 @@ import { startAssetServer } from "./assets-server";
 
 interface StartOptions {
   rpcPort: number;
+  appPort: number;
   dataDir: string;
   reset: boolean;
 }
@@ -19,6 +20,7 @@ interface StartOptions {
 function parseArgs(argv: string[]): StartOptions {
   const options: StartOptions = {
     rpcPort: Number(process.env.RPC_PORT ?? 8899),
+    appPort: Number(process.env.APP_PORT ?? 5173),
     dataDir: path.resolve(".localnet"),
     reset: false,
   };
@@ -26,8 +28,12 @@ function parseArgs(argv: string[]): StartOptions {
     const flag = argv[i];
     if (flag === "--reset") options.reset = true;
     else if (flag === "--rpc-port") options.rpcPort = Number(argv[++i]);
+    else if (flag === "--app-port") options.appPort = Number(argv[++i]);
     else if (flag === "--data-dir") options.dataDir = path.resolve(argv[++i] ?? ".localnet");
-    else throw new Error(`unknown flag ${flag} (use --rpc-port N, --data-dir D, --reset)`);
+    else
+      throw new Error(
+        `unknown flag ${flag} (use --rpc-port N, --app-port N, --data-dir D, --reset)`,
+      );
   }
   if (!Number.isInteger(options.rpcPort) || options.rpcPort <= 0) throw new Error("bad --rpc-port");
   return options;
@@ -80,7 +86,27 @@ async function main(): Promise<void> {
     await localnet.snapshot();
   }
 
+  const key = (file: string) => JSON.parse(fs.readFileSync(file, "utf8")) as number[];
+  const appConfig = {
+    cluster: "localnet",
+    rpcUrl: localnet.rpcUrl,
+    wsUrl: localnet.wsUrl,
+    programId: PROGRAM_ID.toBase58(),
+    pool: demo.pool,
+    tiersUrl: `${assetsUrl}/tiers.csv`,
+    devWalletSecretKey: key(demo.walletKeypairPath),
+    devWallets: [{ label: "creator", secretKey: key(demo.creatorKeypairPath) }],
+  };
+  const appDist = path.resolve("app", "dist");
+  const app = fs.existsSync(path.join(appDist, "index.html"))
+    ? await startAssetServer(appDist, options.appPort, {
+        spa: true,
+        generated: { "/config.json": JSON.stringify(appConfig) },
+      })
+    : null;
+
   console.log(`
+Web app    ${app ? `http://127.0.0.1:${options.appPort}/` : "(not built: run npm start, which builds it)"}
 Local chain ready in ${((Date.now() - started) / 1000).toFixed(1)} s${localnet.restored ? " (restored)" : ""}
   RPC        ${localnet.rpcUrl}
   WebSocket  ${localnet.wsUrl}
@@ -91,11 +117,13 @@ Local chain ready in ${((Date.now() - started) / 1000).toFixed(1)} s${localnet.r
   Demo wallet ${demo.wallet} (${demo.walletNfts} NFTs, 100 SOL)
     keypair  ${demo.walletKeypairPath}  (dev keypair: import it into a wallet for the local chain)
   Creator    keypair ${demo.creatorKeypairPath}
-The web app arrives with its own issue. Ctrl-C stops and keeps the state; --reset starts fresh.`);
+In the app, "Connect wallet" → "Local dev wallet" (the demo holder) or "creator".
+Ctrl-C stops and keeps the state; --reset starts fresh.`);
 
   const stop = async () => {
     console.log("\nStopping (saving state)…");
     assets.close();
+    app?.close();
     await localnet.close();
     process.exit(0);
   };

@@ -24,7 +24,15 @@ if [ ${#broken[@]} -eq 0 ]; then
   passed=$((passed + rust_passed))
   failed=$((failed + rust_failed))
 
-  echo "typescript tests:"
+  echo "app unit tests (vitest):"
+  (cd app && NO_COLOR=1 npx vitest run 2>&1) | tee "$log_dir/app.log" | grep -E 'Test Files|Tests|FAIL|✗|×' || true
+  [ "${PIPESTATUS[0]}" -eq 0 ] || broken+=(app-tests)
+  app_passed=$(grep -Eo 'Tests +[0-9]+ passed' "$log_dir/app.log" | grep -Eo '[0-9]+' | tail -1)
+  app_failed=$(grep -Eo 'Tests +[0-9]+ failed' "$log_dir/app.log" | grep -Eo '[0-9]+' | tail -1)
+  passed=$((passed + ${app_passed:-0}))
+  failed=$((failed + ${app_failed:-0}))
+
+  echo "typescript tests (program, SDK, flows, local chain, browser):"
   npx ts-mocha -p tsconfig.json --timeout 120000 --reporter spec 'tests/**/*.test.ts' 2>&1 |
     tee "$log_dir/ts.log"
   [ "${PIPESTATUS[0]}" -eq 0 ] || broken+=(ts-tests)

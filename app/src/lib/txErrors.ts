@@ -1,0 +1,82 @@
+import { parseStakingError, stakingErrorFromCode } from "@nft-staking/sdk";
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+/** A transaction that landed and failed: carries the status error from the chain. */
+export class TransactionFailedError extends Error {
+  override name = "TransactionFailedError";
+  constructor(
+    readonly signature: string,
+    readonly statusError: unknown,
+    readonly logs?: string[],
+  ) {
+    super(`Transaction ${signature} failed: ${JSON.stringify(statusError)}`);
+  }
+}
+
+/** The custom error code in a status error `{ InstructionError: [i, { Custom: n }] }`. */
+export function customErrorCode(statusError: unknown): number | null {
+  if (!isRecord(statusError)) return null;
+  const instructionError = statusError.InstructionError;
+  if (!Array.isArray(instructionError)) return null;
+  const detail: unknown = instructionError[1];
+  return isRecord(detail) && typeof detail.Custom === "number" ? detail.Custom : null;
+}
+
+/**
+ * The program's own message for anything a send can throw (simulation failures, wallet
+ * wrappers, failed confirmations), or `null` when the failure is not a program error.
+ */
+export function programErrorMessage(error: unknown): string | null {
+  const direct = parseStakingError(error);
+  if (direct) return direct.message;
+  if (!isRecord(error)) return null;
+  // Wallet adapters wrap the web3.js error in `.error`.
+  if ("error" in error) {
+    const inner = programErrorMessage(error.error);
+    if (inner) return inner;
+  }
+  if (Array.isArray(error.transactionLogs)) {
+    const fromLogs = parseStakingError({ logs: error.transactionLogs });
+    if (fromLogs) return fromLogs.message;
+  }
+  if (error instanceof TransactionFailedError) {
+    const code = customErrorCode(error.statusError);
+    const fromCode = code === null ? null : stakingErrorFromCode(code, error.logs);
+    if (fromCode) return fromCode.message;
+    if (error.logs) return parseStakingError({ logs: error.logs })?.message ?? null;
+  }
+  return null;
+}
+
+/** A short, human message for a failed action: the program's message when it is one. */
+export function describeError(error: unknown): string {
+  const program = programErrorMessage(error);
+  if (program) return program;
+  if (error instanceof TransactionFailedError) {
+    const code = customErrorCode(error.statusError);
+    return code === null
+      ? `The transaction failed: ${JSON.stringify(error.statusError)}`
+      : `The transaction failed with custom error ${code}`;
+  }
+  if (isRecord(error)) {
+    // web3.js SendTransactionError: its `transactionMessage` is the useful line.
+    if (typeof error.transactionMessage === "string") {
+      return error.transactionMessage.replace(/^Transaction simulation failed: /, "");
+    }
+    if ("error" in error && isRecord(error.error)) {
+      const inner = describeError(error.error);
+      if (inner) return inner;
+    }
+    if (typeof error.message === "string" && error.message.trim() !== "") {
+      return error.message
+        .split("\n")[0]!
+        .replace(/^Simulation failed\.\s*/, "")
+        .trim();
+    }
+    if (error.name === "WalletSignTransactionError") return "The wallet did not sign";
+  }
+  return typeof error === "string" && error ? error : "Something went wrong";
+}
