@@ -2,6 +2,7 @@
 // bench/results.json and bench/results.md (compute units, sizes, rent, test-suite time).
 import { execFileSync, spawn } from "child_process";
 import os from "os";
+import { gzipSync } from "zlib";
 import fs from "fs";
 import path from "path";
 import { LiteSVM } from "litesvm";
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
   const chain = localChainNumbers();
   const cold = await timeStart(true);
   const warm = await timeStart(false);
+  const bundle = appBundle();
+  const pageLoad = pageLoadToNfts();
 
   const lamports = (bytes: number) => Number(rent.minimumBalanceForRentExemption(BigInt(bytes)));
   const perNft = lamports(165) + (lamports(232 + 56) - lamports(232));
@@ -77,6 +80,12 @@ async function main(): Promise<void> {
     `| getAccountInfo, 1 / 32 in flight | ${chain.getAccountInfo.sequential.rps} / ${chain.getAccountInfo.concurrent.rps} req/s |`,
     `| sendTransaction, 1 / 32 in flight | ${chain.sendTransaction.sequential.rps} / ${chain.sendTransaction.concurrent.rps} tx/s |`,
     `| sendAndConfirmTransaction p50 | ${chain.sendAndConfirmTransaction.p50ms} ms |`,
+    "",
+    "## Web app",
+    "",
+    `Production bundle (\`vite build app\`), gzip: ${bundle.map(({ file, kb }) => `${file} ${kb.toFixed(1)} kB`).join(", ")}; total ${bundle.reduce((sum, { kb }) => sum + kb, 0).toFixed(1)} kB (most of it is web3.js, Anchor and SPL Token).`,
+    "",
+    `Page load to the holder's NFTs shown, on the local chain in Debian chromium (connect included): ${pageLoad} ms.`,
     "",
     "## Test suite",
     "",
@@ -164,6 +173,37 @@ function timeStart(reset: boolean): Promise<number> {
       child.kill("SIGINT");
     });
   });
+}
+
+/** Builds the app and returns the gzip size of each emitted JS/CSS file. */
+function appBundle(): { file: string; kb: number }[] {
+  const root = path.join(__dirname, "..");
+  execFileSync(
+    path.join(root, "node_modules", ".bin", "vite"),
+    ["build", "app", "--logLevel", "warn"],
+    { cwd: root },
+  );
+  const assets = path.join(root, "app", "dist", "assets");
+  return fs
+    .readdirSync(assets)
+    .filter((file) => /\.(js|css)$/.test(file))
+    .map((file) => ({
+      file: file.replace(/-[\w-]{8}\./, "."),
+      kb: gzipSync(fs.readFileSync(path.join(assets, file))).length / 1024,
+    }))
+    .sort((a, b) => b.kb - a.kb);
+}
+
+/** Runs the browser flows and reads the page-load time they print. */
+function pageLoadToNfts(): number {
+  const output = execFileSync(
+    "npx",
+    ["ts-mocha", "-p", "tsconfig.json", "--timeout", "240000", "tests/app/flows.test.ts"],
+    { cwd: path.join(__dirname, ".."), encoding: "utf8" },
+  );
+  const match = /page load → NFTs shown: (\d+) ms/.exec(output);
+  if (!match?.[1]) throw new Error(`no page-load time in:\n${output}`);
+  return Number(match[1]);
 }
 
 function litesvmVersion(): string {

@@ -221,10 +221,12 @@ fn perk_layouts_match_idl_field_by_field() {
         ],
         size_of::<PerkReceipt>(),
     );
-    assert!(
-        Perk::SPACE <= 256 && PerkReceipt::SPACE <= 96,
-        "size budgets"
-    );
+    const {
+        assert!(
+            Perk::SPACE <= 256 && PerkReceipt::SPACE <= 96,
+            "size budgets"
+        )
+    };
 }
 
 #[test]
