@@ -19,6 +19,7 @@ import {
   sendAndConfirmTransaction,
   type ParsedAccountData,
 } from "@solana/web3.js";
+import { Metaplex } from "@metaplex-foundation/js";
 import { getMetadataAccountDataSerializer } from "@metaplex-foundation/mpl-token-metadata";
 import {
   PROGRAM_ID,
@@ -201,6 +202,17 @@ describe("localnet: a holder flow over JSON-RPC and WebSocket", function () {
       return getMetadataAccountDataSerializer().deserialize(info.data)[0].name.replace(/\0+$/, "");
     });
     assert.ok(names.every((name) => name.startsWith("Test NFT #")));
+
+    // …and the real thing: Metaplex JS lists the holder's NFTs against the local chain.
+    const metaplex = Metaplex.make(connection);
+    const listed = await metaplex.nfts().findAllByOwner({ owner: holder.publicKey });
+    assert.deepEqual(
+      listed
+        .map((nft) => ("mintAddress" in nft ? nft.mintAddress : nft.mint.address).toBase58())
+        .sort(),
+      nfts.map((nft) => nft.mint.toBase58()).sort(),
+    );
+    assert.ok(listed.every((nft) => nft.name.startsWith("Test NFT #")));
 
     const parsed = await connection.getParsedTokenAccountsByOwner(holder.publicKey, {
       mint: nfts[0]!.mint,
