@@ -144,31 +144,33 @@ function localChainNumbers(): ChainNumbers {
 
 /** Milliseconds from launching `scripts/start.ts` until it prints "ready" (then stops it). */
 function timeStart(reset: boolean): Promise<number> {
+  const root = path.join(__dirname, "..");
   const dataDir = path.join(os.tmpdir(), "nft-staking-bench-localnet");
   if (reset) fs.rmSync(dataDir, { recursive: true, force: true });
-  const args = [
-    "ts-node",
-    "-P",
-    "tsconfig.json",
-    "scripts/start.ts",
-    "--rpc-port",
-    "28899",
-    "--data-dir",
-    dataDir,
-  ];
+  const args = ["-P", "tsconfig.json", "scripts/start.ts", "--rpc-port", "28899"];
+  const flags = ["--app-port", "28903", "--data-dir", dataDir, ...(reset ? ["--reset"] : [])];
   const started = Date.now();
-  const child = spawn("npx", reset ? [...args, "--reset"] : args, {
-    cwd: path.join(__dirname, ".."),
-  });
+  // ts-node directly (not through npx), so SIGINT reaches the chain and it saves its snapshot.
+  const tsNode = path.join(root, "node_modules", ".bin", "ts-node");
+  const child = spawn(tsNode, [...args, ...flags], { cwd: root });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error("npm start did not get ready in 120 s")),
-      120_000,
-    );
+    let output = "";
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`npm start did not get ready in 120 s:\n${output}`));
+    }, 120_000);
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const failed = () => {
+      clearTimeout(timer);
+      reject(new Error(`npm start exited before it was ready:\n${output}`));
+    };
+    child.once("exit", failed);
     child.stdout.on("data", (chunk: Buffer) => {
-      if (!chunk.toString().includes("Local chain ready")) return;
+      output += chunk.toString();
+      if (!output.includes("Local chain ready")) return;
       const elapsed = Date.now() - started;
       clearTimeout(timer);
+      child.off("exit", failed);
       child.once("exit", () => resolve(elapsed));
       child.kill("SIGINT");
     });
