@@ -114,3 +114,20 @@ pub fn close_program_account(
         .close()
         .map_err(|_| StakingError::InvalidAccountData)
 }
+
+/// The pool, borrowed for writing, after checking that it is this program's `Pool`, writable,
+/// and that its authority signed (the preamble of every authority instruction that writes it).
+pub fn pool_as_authority<'a>(
+    pool: &'a mut AccountView,
+    authority: &AccountView,
+    program_id: &Address,
+) -> Result<pinocchio::account::RefMut<'a, crate::state::Pool>, pinocchio::error::ProgramError> {
+    use crate::state::ZeroCopyAccount;
+    require_owned_by_program(pool, program_id, StakingError::InvalidPoolAccount)?;
+    require_writable(pool)?;
+    let data = pool.try_borrow_mut()?;
+    let state = pinocchio::account::RefMut::try_map(data, crate::state::Pool::load_mut)
+        .map_err(|_| StakingError::InvalidPoolAccount)?;
+    require_authority(authority, &state.authority)?;
+    Ok(state)
+}

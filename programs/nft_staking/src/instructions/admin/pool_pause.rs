@@ -4,13 +4,8 @@
 //! Accounts: `[pool (w), authority (s)]`. Args: `paused: bool`.
 
 use crate::{
-    borsh::Reader,
-    discriminator,
-    error::StakingError,
-    events::PoolPauseUpdated,
-    instructions::Context,
-    state::{Pool, ZeroCopyAccount},
-    validation::{require_authority, require_owned_by_program, require_writable},
+    borsh::Reader, discriminator, error::StakingError, events::PoolPauseUpdated,
+    instructions::Context, validation::pool_as_authority,
 };
 use pinocchio::ProgramResult;
 
@@ -31,12 +26,8 @@ pub fn process(ctx: Context) -> ProgramResult {
     let [pool, authority, ..] = accounts else {
         return Err(StakingError::NotEnoughAccounts.into());
     };
-    require_owned_by_program(pool, program_id, StakingError::InvalidPoolAccount)?;
-    require_writable(pool)?;
     let pool_key = pool.address().to_bytes();
-    let mut pool_data = pool.try_borrow_mut()?;
-    let state = Pool::load_mut(&mut pool_data).map_err(|_| StakingError::InvalidPoolAccount)?;
-    require_authority(authority, &state.authority)?;
+    let mut state = pool_as_authority(pool, authority, program_id)?;
 
     state.paused = u8::from(paused);
     PoolPauseUpdated {

@@ -4,12 +4,8 @@
 //! Accounts: `[pool (w), authority (s)]`. No arguments.
 
 use crate::{
-    discriminator,
-    error::StakingError,
-    events::PoolSunset,
-    instructions::Context,
-    state::{Pool, ZeroCopyAccount},
-    validation::{require_authority, require_owned_by_program, require_writable},
+    discriminator, error::StakingError, events::PoolSunset, instructions::Context,
+    validation::pool_as_authority,
 };
 use pinocchio::{
     sysvars::{clock::Clock, Sysvar},
@@ -33,13 +29,9 @@ pub fn process(ctx: Context) -> ProgramResult {
     let [pool, authority, ..] = accounts else {
         return Err(StakingError::NotEnoughAccounts.into());
     };
-    require_owned_by_program(pool, program_id, StakingError::InvalidPoolAccount)?;
-    require_writable(pool)?;
     let now = Clock::get()?.unix_timestamp;
     let pool_key = pool.address().to_bytes();
-    let mut pool_data = pool.try_borrow_mut()?;
-    let state = Pool::load_mut(&mut pool_data).map_err(|_| StakingError::InvalidPoolAccount)?;
-    require_authority(authority, &state.authority)?;
+    let mut state = pool_as_authority(pool, authority, program_id)?;
     if state.sunset != 0 {
         return Err(StakingError::PoolAlreadySunset.into());
     }

@@ -14,8 +14,8 @@ use crate::{
     discriminator,
     error::StakingError,
     events::PoolUpdated,
-    state::{LockOption, Pool, ZeroCopyAccount},
-    validation::{require_authority, require_owned_by_program, require_writable},
+    state::LockOption,
+    validation::pool_as_authority,
 };
 use pinocchio::ProgramResult;
 
@@ -82,12 +82,8 @@ pub fn process(ctx: Context) -> ProgramResult {
     let [pool, authority, ..] = accounts else {
         return Err(StakingError::NotEnoughAccounts.into());
     };
-    require_owned_by_program(pool, program_id, StakingError::InvalidPoolAccount)?;
-    require_writable(pool)?;
     let pool_key = pool.address().to_bytes();
-    let mut pool_data = pool.try_borrow_mut()?;
-    let state = Pool::load_mut(&mut pool_data).map_err(|_| StakingError::InvalidPoolAccount)?;
-    require_authority(authority, &state.authority)?;
+    let mut state = pool_as_authority(pool, authority, program_id)?;
     args.validate()?;
 
     state.tier_root = args.tier_root;
