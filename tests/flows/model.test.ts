@@ -56,9 +56,13 @@ import { ModelRejection, StakingModel, type PoolConfig, type StakerModel } from 
  * vaults, every reward token balance, and where every NFT is.
  *
  *   MODEL_SEED=<u32>  replay a run (the seed is printed at the start and in any failure)
+ *   MODEL_SEED=random explore: a new seed each run (how the claimed-total overflow was found)
  *   MODEL_OPS=<n>     number of operations (default 2000)
+ *
+ * `npm test` uses a fixed seed so CI is deterministic; explore with MODEL_SEED=random.
  */
 const DEFAULT_OPS = 2_000;
+const DEFAULT_SEED = 3_042_139_132;
 const START = 1_700_000_000;
 const HOLDERS = 4;
 const NFTS_PER_HOLDER = 6;
@@ -150,10 +154,13 @@ const str = (value: { toString(): string }): string => value.toString();
 describe("flow: randomized model test against the reference model", () => {
   it("agrees with the model after every operation and returns every NFT at the end", async function () {
     this.timeout(1_800_000);
+    const requested = process.env.MODEL_SEED;
     const seed =
-      process.env.MODEL_SEED !== undefined
-        ? Number(process.env.MODEL_SEED) >>> 0
-        : (Date.now() ^ Math.floor(Math.random() * 2 ** 32)) >>> 0;
+      requested === "random"
+        ? (Date.now() ^ Math.floor(Math.random() * 2 ** 32)) >>> 0
+        : requested !== undefined
+          ? Number(requested) >>> 0
+          : DEFAULT_SEED;
     const opCount =
       process.env.MODEL_OPS !== undefined ? Number(process.env.MODEL_OPS) : DEFAULT_OPS;
     const replay = `MODEL_SEED=${seed} MODEL_OPS=${opCount}`;

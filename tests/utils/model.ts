@@ -327,7 +327,9 @@ export class StakingModel {
       const amount = mine.owed < vault.balance ? mine.owed : vault.balance;
       mine.owed -= amount;
       stream.owedTotal -= amount;
-      mine.claimedTotal += amount;
+      // The program saturates this lifetime statistic at u64::MAX.
+      mine.claimedTotal =
+        mine.claimedTotal + amount > 2n ** 64n - 1n ? 2n ** 64n - 1n : mine.claimedTotal + amount;
       vault.balance -= amount;
       vault.paid += amount;
       return amount;

@@ -14,7 +14,7 @@ pub struct StakerStream {
     pub checkpoint_acc: [u8; 16],
     /// Settled, unpaid rewards (paid out when the vault has funds).
     pub owed: u64,
-    /// Everything ever paid to this holder from this stream.
+    /// Everything ever paid to this holder from this stream (saturates at `u64::MAX`).
     pub claimed_total: u64,
 }
 
