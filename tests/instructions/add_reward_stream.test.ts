@@ -18,7 +18,7 @@ import {
   type AddRewardStreamParams,
 } from "@nft-staking/sdk";
 import { TestChain } from "../utils/chain";
-import { assertOk, assertProgramError, assertRejected } from "../utils/assertions";
+import { assertOk, rejecterFor, accountMeta } from "../utils/assertions";
 import { tokenBalance } from "../utils/nft";
 import {
   createPool,
@@ -76,21 +76,8 @@ describe("add_reward_stream", () => {
     return result;
   }
 
-  /** Runs `ix` expecting `error`, and checks that no account it names changed. */
   /** Expects `error` and that nothing changed (see `assertRejected`). */
-  const expectRejected = (
-    ix: TransactionInstruction,
-    signers: Keypair[],
-    error: Parameters<typeof assertProgramError>[1],
-    alsoWatched: PublicKey[] = [],
-  ) => assertRejected(chain, ix, signers, error, alsoWatched);
-
-  /** The account meta at `index` of `ix`. */
-  function meta(ix: TransactionInstruction, index: number) {
-    const key = ix.keys[index];
-    assert.ok(key, `no account ${index}`);
-    return key;
-  }
+  const expectRejected = rejecterFor(() => chain);
 
   /** Writes a rent-exempt account directly. */
   function setAccount(address: PublicKey, data: Uint8Array, owner: PublicKey) {
@@ -295,15 +282,15 @@ describe("add_reward_stream", () => {
   it("rejects a missing authority signature", async () => {
     const payer = chain.fundedKeypair();
     const ix = await addRewardStreamInstruction(params({ payer: payer.publicKey }));
-    meta(ix, AUTHORITY).isSigner = false;
+    accountMeta(ix, AUTHORITY).isSigner = false;
     expectRejected(ix, [payer], "MissingSignature");
   });
 
   it("rejects a missing payer signature", async () => {
     const payer = chain.fundedKeypair();
     const ix = await addRewardStreamInstruction(params({ payer: payer.publicKey }));
-    assert.ok(meta(ix, PAYER).pubkey.equals(payer.publicKey));
-    meta(ix, PAYER).isSigner = false;
+    assert.ok(accountMeta(ix, PAYER).pubkey.equals(payer.publicKey));
+    accountMeta(ix, PAYER).isSigner = false;
     expectRejected(ix, [fixture.authority], "MissingSignature");
   });
 
@@ -365,12 +352,15 @@ describe("add_reward_stream", () => {
     expectRejected(wrongIndex, [fixture.authority], "InvalidRewardVault");
 
     const otherPool = await addRewardStreamInstruction(params());
-    meta(otherPool, VAULT).pubkey = findRewardVaultAddress(Keypair.generate().publicKey, 0)[0];
+    accountMeta(otherPool, VAULT).pubkey = findRewardVaultAddress(
+      Keypair.generate().publicKey,
+      0,
+    )[0];
     expectRejected(otherPool, [fixture.authority], "InvalidRewardVault");
 
     await add();
     const existing = await addRewardStreamInstruction(params());
-    meta(existing, VAULT).pubkey = findRewardVaultAddress(fixture.pool, 0)[0];
+    accountMeta(existing, VAULT).pubkey = findRewardVaultAddress(fixture.pool, 0)[0];
     expectRejected(existing, [fixture.authority], "InvalidRewardVault");
   });
 
@@ -400,22 +390,22 @@ describe("add_reward_stream", () => {
 
   it("rejects Token-2022 as the token program", async () => {
     const ix = await addRewardStreamInstruction(params());
-    meta(ix, TOKEN_PROGRAM).pubkey = TOKEN_2022_PROGRAM_ID;
+    accountMeta(ix, TOKEN_PROGRAM).pubkey = TOKEN_2022_PROGRAM_ID;
     expectRejected(ix, [fixture.authority], "Token2022NotSupported");
   });
 
   it("rejects another program as the token program", async () => {
     for (const program of [SystemProgram.programId, Keypair.generate().publicKey]) {
       const ix = await addRewardStreamInstruction(params());
-      meta(ix, TOKEN_PROGRAM).pubkey = program;
+      accountMeta(ix, TOKEN_PROGRAM).pubkey = program;
       expectRejected(ix, [fixture.authority], "InvalidTokenProgram");
     }
   });
 
   it("rejects a wrong system program", async () => {
     const ix = await addRewardStreamInstruction(params());
-    assert.ok(meta(ix, SYSTEM_PROGRAM).pubkey.equals(SystemProgram.programId));
-    meta(ix, SYSTEM_PROGRAM).pubkey = TOKEN_PROGRAM_ID;
+    assert.ok(accountMeta(ix, SYSTEM_PROGRAM).pubkey.equals(SystemProgram.programId));
+    accountMeta(ix, SYSTEM_PROGRAM).pubkey = TOKEN_PROGRAM_ID;
     expectRejected(ix, [fixture.authority], "InvalidSystemProgram");
   });
 
@@ -430,7 +420,7 @@ describe("add_reward_stream", () => {
     for (const index of [POOL, PAYER, VAULT]) {
       const payer = chain.fundedKeypair();
       const ix = await addRewardStreamInstruction(params({ payer: payer.publicKey }));
-      meta(ix, index).isWritable = false;
+      accountMeta(ix, index).isWritable = false;
       expectRejected(ix, [payer, fixture.authority], "AccountNotWritable");
     }
   });

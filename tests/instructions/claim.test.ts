@@ -15,7 +15,7 @@ import {
   type StreamState,
 } from "@nft-staking/sdk";
 import { TestChain } from "../utils/chain";
-import { assertOk, assertProgramError, assertRejected, assertUnchanged } from "../utils/assertions";
+import { assertOk, rejecterFor, assertUnchanged } from "../utils/assertions";
 import { createCollectionNfts, tokenBalance } from "../utils/nft";
 import {
   addStream,
@@ -102,17 +102,8 @@ describe("claim", () => {
     return state;
   }
 
-  /**
-   * Runs `ix` expecting `error` (with a separate fee payer), and checks that every account of
-   * the instruction, and `alsoWatch`, is untouched.
-   */
   /** Expects `error` and that nothing changed (see `assertRejected`). */
-  const expectRejected = (
-    ix: TransactionInstruction,
-    signers: Keypair[],
-    error: Parameters<typeof assertProgramError>[1],
-    alsoWatched: PublicKey[] = [],
-  ) => assertRejected(chain, ix, signers, error, alsoWatched);
+  const expectRejected = rejecterFor(() => chain);
 
   describe("happy paths", () => {
     it("pays FixedPerWeight rate × weight × seconds exactly", async () => {

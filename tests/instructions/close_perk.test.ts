@@ -12,7 +12,7 @@ import {
   type PerkTermsInput,
 } from "@nft-staking/sdk";
 import { TestChain } from "../utils/chain";
-import { assertOk, assertProgramError, assertRejected } from "../utils/assertions";
+import { assertOk, rejecterFor } from "../utils/assertions";
 import { createPool, holderWithNfts, stakeNfts, type PoolFixture } from "../utils/pool";
 
 /** A realistic unix time, so that windows and timestamps are meaningful. */
@@ -76,12 +76,7 @@ describe("close_perk", () => {
   }
 
   /** Expects `error` and that nothing changed (see `assertRejected`). */
-  const expectRejected = (
-    ix: TransactionInstruction,
-    signers: Keypair[],
-    error: Parameters<typeof assertProgramError>[1],
-    alsoWatched: PublicKey[] = [],
-  ) => assertRejected(chain, ix, signers, error, alsoWatched);
+  const expectRejected = rejecterFor(() => chain);
 
   describe("happy paths", () => {
     it("sends every lamport to the rent destination and deletes the account", async () => {

@@ -11,7 +11,7 @@ import {
   unstakeInstruction,
 } from "@nft-staking/sdk";
 import { TestChain } from "../utils/chain";
-import { assertOk, assertProgramError, assertRejected } from "../utils/assertions";
+import { assertOk, rejecterFor } from "../utils/assertions";
 import { createCollectionNfts, tokenBalance, type TestNft } from "../utils/nft";
 import {
   addStream,
@@ -86,12 +86,7 @@ describe("close_staker", () => {
   }
 
   /** Expects `error` and that nothing changed (see `assertRejected`). */
-  const expectRejected = (
-    ix: TransactionInstruction,
-    signers: Keypair[],
-    error: Parameters<typeof assertProgramError>[1],
-    alsoWatched: PublicKey[] = [],
-  ) => assertRejected(chain, ix, signers, error, alsoWatched);
+  const expectRejected = rejecterFor(() => chain);
 
   describe("happy paths", () => {
     it("closes the staker after unstake and claim: every lamport back but the 4 fees", async () => {

@@ -13,7 +13,7 @@ import {
   type U64Like,
 } from "@nft-staking/sdk";
 import { TestChain } from "../utils/chain";
-import { assertOk, assertProgramError, assertRejected } from "../utils/assertions";
+import { assertOk, rejecterFor } from "../utils/assertions";
 import { createPool, type PoolFixture } from "../utils/pool";
 
 /** Longest perk name the program accepts, in bytes (`MAX_PERK_NAME_LEN`). */
@@ -80,12 +80,7 @@ describe("create_perk", () => {
   }
 
   /** Expects `error` and that nothing changed (see `assertRejected`). */
-  const expectRejected = (
-    ix: TransactionInstruction,
-    signers: Keypair[],
-    error: Parameters<typeof assertProgramError>[1],
-    alsoWatched: PublicKey[] = [],
-  ) => assertRejected(chain, ix, signers, error, alsoWatched);
+  const expectRejected = rejecterFor(() => chain);
 
   describe("happy paths", () => {
     it("creates the perk PDA with its pool, id, terms, no redemptions and its bump", async () => {

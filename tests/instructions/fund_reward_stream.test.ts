@@ -8,7 +8,7 @@ import {
   type FundRewardStreamParams,
 } from "@nft-staking/sdk";
 import { TestChain, type TxResult } from "../utils/chain";
-import { assertOk, assertProgramError, assertUnchanged } from "../utils/assertions";
+import { assertOk, assertProgramError, assertUnchanged, accountMeta } from "../utils/assertions";
 import { tokenBalance } from "../utils/nft";
 import { writeTokenAccount } from "../utils/nft";
 import {
@@ -101,13 +101,6 @@ describe("fund_reward_stream", () => {
     });
   }
 
-  /** The account meta at `index` of `ix`. */
-  function meta(ix: TransactionInstruction, index: number) {
-    const key = ix.keys[index];
-    assert.ok(key, `no account ${index}`);
-    return key;
-  }
-
   /** A token account of `mint` owned by `owner` at a fresh (non-associated) address. */
   function tokenAccountAt(owner: PublicKey, mint: PublicKey, amount: bigint): PublicKey {
     return writeTokenAccount(chain, Keypair.generate().publicKey, owner, mint, amount);
@@ -179,7 +172,7 @@ describe("fund_reward_stream", () => {
     const ownAccount = tokenAccountAt(Keypair.generate().publicKey, rewardMint, 0n);
     for (const wrong of [secondVault, ownAccount]) {
       const ix = await fundRewardStreamInstruction(params());
-      meta(ix, VAULT).pubkey = wrong;
+      accountMeta(ix, VAULT).pubkey = wrong;
       expectRejected(ix, [funder], "InvalidRewardVault");
     }
   });
@@ -212,28 +205,28 @@ describe("fund_reward_stream", () => {
 
   it("rejects a missing funder signature", async () => {
     const ix = await fundRewardStreamInstruction(params());
-    assert.ok(meta(ix, FUNDER).pubkey.equals(funder.publicKey));
-    meta(ix, FUNDER).isSigner = false;
+    assert.ok(accountMeta(ix, FUNDER).pubkey.equals(funder.publicKey));
+    accountMeta(ix, FUNDER).isSigner = false;
     expectRejected(ix, [], "MissingSignature");
   });
 
   it("rejects a pool account not owned by the program", async () => {
     for (const impostor of [fixture.collection.mint, rewardMint, funder.publicKey]) {
       const ix = await fundRewardStreamInstruction(params({ pool: impostor }));
-      meta(ix, VAULT).pubkey = vault;
+      accountMeta(ix, VAULT).pubkey = vault;
       expectRejected(ix, [funder], "InvalidPoolAccount");
     }
   });
 
   it("rejects Token-2022 as the token program", async () => {
     const ix = await fundRewardStreamInstruction(params());
-    meta(ix, TOKEN_PROGRAM).pubkey = TOKEN_2022_PROGRAM_ID;
+    accountMeta(ix, TOKEN_PROGRAM).pubkey = TOKEN_2022_PROGRAM_ID;
     expectRejected(ix, [funder], "Token2022NotSupported");
   });
 
   it("rejects another program as the token program", async () => {
     const ix = await fundRewardStreamInstruction(params());
-    meta(ix, TOKEN_PROGRAM).pubkey = SystemProgram.programId;
+    accountMeta(ix, TOKEN_PROGRAM).pubkey = SystemProgram.programId;
     expectRejected(ix, [funder], "InvalidTokenProgram");
   });
 
@@ -262,7 +255,7 @@ describe("fund_reward_stream", () => {
     const ix = await fundRewardStreamInstruction(
       params({ funderToken: victimToken, amount: 1_000n }),
     );
-    assert.ok(meta(ix, FUNDER_TOKEN).pubkey.equals(victimToken));
+    assert.ok(accountMeta(ix, FUNDER_TOKEN).pubkey.equals(victimToken));
     expectTokenError(ix, [funder], TOKEN_OWNER_MISMATCH);
     assert.equal(tokenBalance(chain, victimToken), 1_000n);
   });

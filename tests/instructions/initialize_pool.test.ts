@@ -11,7 +11,7 @@ import {
   type InitializePoolParams,
 } from "@nft-staking/sdk";
 import { TestChain } from "../utils/chain";
-import { assertOk, assertProgramError, assertRejected } from "../utils/assertions";
+import { assertOk, rejecterFor } from "../utils/assertions";
 
 describe("initialize_pool", () => {
   let chain: TestChain;
@@ -33,14 +33,8 @@ describe("initialize_pool", () => {
     ...overrides,
   });
 
-  /** Runs `ix` expecting `error`, and checks that the pool, authority and payer are untouched. */
   /** Expects `error` and that nothing changed (see `assertRejected`). */
-  const expectRejected = (
-    ix: TransactionInstruction,
-    signers: Keypair[],
-    error: Parameters<typeof assertProgramError>[1],
-    alsoWatched: PublicKey[] = [],
-  ) => assertRejected(chain, ix, signers, error, alsoWatched);
+  const expectRejected = rejecterFor(() => chain);
 
   it("creates the pool PDA with its authority, keys, tier default and URI", async () => {
     const ix = await initializePoolInstruction(params());

@@ -8,7 +8,7 @@ import {
   updatePoolInstruction,
 } from "@nft-staking/sdk";
 import { TestChain } from "../utils/chain";
-import { assertOk, assertProgramError, assertRejected } from "../utils/assertions";
+import { assertOk, rejecterFor } from "../utils/assertions";
 import { createPool, holderWithNfts, poolState, stakeNfts, type PoolFixture } from "../utils/pool";
 
 describe("propose_authority", () => {
@@ -48,12 +48,7 @@ describe("propose_authority", () => {
     });
 
   /** Expects `error` and that nothing changed (see `assertRejected`). */
-  const expectRejected = (
-    ix: TransactionInstruction,
-    signers: Keypair[],
-    error: Parameters<typeof assertProgramError>[1],
-    alsoWatched: PublicKey[] = [],
-  ) => assertRejected(chain, ix, signers, error, alsoWatched);
+  const expectRejected = rejecterFor(() => chain);
 
   describe("happy paths", () => {
     it("records the pending authority and leaves the authority in place", async () => {

@@ -19,7 +19,7 @@ import {
   type StakerAccount,
 } from "@nft-staking/sdk";
 import { TestChain } from "../utils/chain";
-import { assertOk, assertProgramError, assertRejected } from "../utils/assertions";
+import { assertOk, rejecterFor } from "../utils/assertions";
 import { createCollectionNfts, tokenBalance, type TestNft } from "../utils/nft";
 import {
   addStream,
@@ -126,12 +126,7 @@ describe("redeem_perk", () => {
   const lamports = (address: PublicKey): bigint => chain.account(address)?.lamports ?? 0n;
 
   /** Expects `error` and that nothing changed (see `assertRejected`). */
-  const expectRejected = (
-    ix: TransactionInstruction,
-    signers: Keypair[],
-    error: Parameters<typeof assertProgramError>[1],
-    alsoWatched: PublicKey[] = [],
-  ) => assertRejected(chain, ix, signers, error, alsoWatched);
+  const expectRejected = rejecterFor(() => chain);
 
   describe("happy paths", () => {
     it("accrues weight × seconds of points, exactly as projectedPoints projects", async () => {

@@ -12,7 +12,7 @@ import {
   type StakerAccount,
 } from "@nft-staking/sdk";
 import { TestChain } from "../utils/chain";
-import { assertOk, assertProgramError, assertRejected } from "../utils/assertions";
+import { assertOk, assertProgramError, rejecterFor } from "../utils/assertions";
 import { createCollectionNfts, tokenBalance, type TestNft } from "../utils/nft";
 import {
   addStream,
@@ -87,12 +87,7 @@ describe("refresh_tier", () => {
   }
 
   /** Expects `error` and that nothing changed (see `assertRejected`). */
-  const expectRejected = (
-    ix: TransactionInstruction,
-    signers: Keypair[],
-    error: Parameters<typeof assertProgramError>[1],
-    alsoWatched: PublicKey[] = [],
-  ) => assertRejected(chain, ix, signers, error, alsoWatched);
+  const expectRejected = rejecterFor(() => chain);
 
   describe("happy paths", () => {
     it("re-weights a staked NFT under the new tree, paid and signed by a third party", async () => {

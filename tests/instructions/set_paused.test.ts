@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { Keypair, PublicKey, type TransactionInstruction } from "@solana/web3.js";
+import { PublicKey, type TransactionInstruction } from "@solana/web3.js";
 import {
   claimInstruction,
   findStakerAddress,
@@ -9,7 +9,7 @@ import {
   unstakeInstruction,
 } from "@nft-staking/sdk";
 import { TestChain } from "../utils/chain";
-import { assertOk, assertProgramError, assertRejected } from "../utils/assertions";
+import { assertOk, rejecterFor } from "../utils/assertions";
 import { tokenBalance, type TestNft } from "../utils/nft";
 import {
   addStream,
@@ -68,12 +68,7 @@ describe("set_paused", () => {
   }
 
   /** Expects `error` and that nothing changed (see `assertRejected`). */
-  const expectRejected = (
-    ix: TransactionInstruction,
-    signers: Keypair[],
-    error: Parameters<typeof assertProgramError>[1],
-    alsoWatched: PublicKey[] = [],
-  ) => assertRejected(chain, ix, signers, error, alsoWatched);
+  const expectRejected = rejecterFor(() => chain);
 
   describe("happy paths", () => {
     it("pauses the pool: paused = 1, nothing else in the pool changes", async () => {

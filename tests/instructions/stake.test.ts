@@ -28,7 +28,7 @@ import {
   type StakeNftInput,
 } from "@nft-staking/sdk";
 import { TestChain, type TxResult } from "../utils/chain";
-import { assertOk, assertProgramError, assertRejected } from "../utils/assertions";
+import { assertOk, rejecterFor } from "../utils/assertions";
 import { recordComputeUnits } from "../utils/compute";
 import {
   createCollection,
@@ -87,17 +87,8 @@ describe("stake", () => {
   ): Promise<TransactionInstruction> =>
     stakeInstruction({ pool: fixture.pool, owner, nfts, lockOption });
 
-  /**
-   * Runs `ix` (fees paid by a separate payer) expecting `error`, and checks that every account
-   * of the instruction, and `alsoWatched`, is exactly as before.
-   */
   /** Expects `error` and that nothing changed (see `assertRejected`). */
-  const expectRejected = (
-    ix: TransactionInstruction,
-    signers: Keypair[],
-    error: Parameters<typeof assertProgramError>[1],
-    alsoWatched: PublicKey[] = [],
-  ) => assertRejected(chain, ix, signers, error, alsoWatched);
+  const expectRejected = rejecterFor(() => chain);
 
   /** The escrow of `mint` exists, is a rent-exempt SPL token account of the pool holding 1. */
   function assertEscrowHolds(mint: PublicKey, expectedLamports = rent(ACCOUNT_SIZE)): void {

@@ -14,7 +14,7 @@ import {
   type PoolAccount,
 } from "@nft-staking/sdk";
 import { TestChain } from "../utils/chain";
-import { assertOk, assertProgramError, assertRejected } from "../utils/assertions";
+import { assertOk, rejecterFor } from "../utils/assertions";
 import { createCollectionNfts, tokenBalance, type TestNft } from "../utils/nft";
 import {
   addStream,
@@ -116,12 +116,7 @@ describe("sunset_pool", () => {
   }
 
   /** Expects `error` and that nothing changed (see `assertRejected`). */
-  const expectRejected = (
-    ix: TransactionInstruction,
-    signers: Keypair[],
-    error: Parameters<typeof assertProgramError>[1],
-    alsoWatched: PublicKey[] = [],
-  ) => assertRejected(chain, ix, signers, error, alsoWatched);
+  const expectRejected = rejecterFor(() => chain);
 
   describe("happy paths", () => {
     it("marks the pool sunset and ends every stream now (a future stream at its start)", async () => {

@@ -13,7 +13,7 @@ import {
   type StakerAccount,
 } from "@nft-staking/sdk";
 import { TestChain } from "../utils/chain";
-import { assertOk, assertProgramError, assertRejected } from "../utils/assertions";
+import { assertOk, rejecterFor } from "../utils/assertions";
 import { createCollectionNfts, createTokenAccount, tokenBalance, type TestNft } from "../utils/nft";
 import { writeTokenAccount } from "../utils/nft";
 import {
@@ -89,17 +89,8 @@ describe("unstake", () => {
     return { holder, nfts };
   }
 
-  /**
-   * Runs `ix` expecting `error` (with a separate fee payer), and checks that every account of
-   * the instruction, and `alsoWatch` (e.g. accounts a test swapped out), is untouched.
-   */
   /** Expects `error` and that nothing changed (see `assertRejected`). */
-  const expectRejected = (
-    ix: TransactionInstruction,
-    signers: Keypair[],
-    error: Parameters<typeof assertProgramError>[1],
-    alsoWatched: PublicKey[] = [],
-  ) => assertRejected(chain, ix, signers, error, alsoWatched);
+  const expectRejected = rejecterFor(() => chain);
 
   /** The accounts an unstake of `nfts` by `owner` touches, before any test tampering. */
   function accountsOf(owner: PublicKey, nfts: TestNft[]): PublicKey[] {

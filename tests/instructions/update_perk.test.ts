@@ -15,7 +15,7 @@ import {
   type PerkTermsInput,
 } from "@nft-staking/sdk";
 import { TestChain } from "../utils/chain";
-import { assertOk, assertProgramError, assertRejected } from "../utils/assertions";
+import { assertOk, rejecterFor } from "../utils/assertions";
 import { createPool, holderWithNfts, stakeNfts, type PoolFixture } from "../utils/pool";
 
 /** A realistic unix time, so that windows and timestamps are meaningful. */
@@ -103,12 +103,7 @@ describe("update_perk", () => {
   }
 
   /** Expects `error` and that nothing changed (see `assertRejected`). */
-  const expectRejected = (
-    ix: TransactionInstruction,
-    signers: Keypair[],
-    error: Parameters<typeof assertProgramError>[1],
-    alsoWatched: PublicKey[] = [],
-  ) => assertRejected(chain, ix, signers, error, alsoWatched);
+  const expectRejected = rejecterFor(() => chain);
 
   describe("happy paths", () => {
     it("replaces every term and keeps pool, id, bump and redemptions", async () => {

@@ -12,7 +12,7 @@ import {
   type UpdatePoolParams,
 } from "@nft-staking/sdk";
 import { TestChain } from "../utils/chain";
-import { assertOk, assertProgramError, assertRejected } from "../utils/assertions";
+import { assertOk, assertProgramError, rejecterFor } from "../utils/assertions";
 import {
   createPool,
   holderWithNfts,
@@ -74,14 +74,8 @@ describe("update_pool", () => {
     return result;
   }
 
-  /** Runs `ix` expecting `error`, and checks that no account it names changed. */
   /** Expects `error` and that nothing changed (see `assertRejected`). */
-  const expectRejected = (
-    ix: TransactionInstruction,
-    signers: Keypair[],
-    error: Parameters<typeof assertProgramError>[1],
-    alsoWatched: PublicKey[] = [],
-  ) => assertRejected(chain, ix, signers, error, alsoWatched);
+  const expectRejected = rejecterFor(() => chain);
 
   /** Stakes `nfts` for `holder` (optionally locked) and asserts it succeeded. */
   async function stake(holder: Keypair, nfts: TestNft[], lockOption?: number) {

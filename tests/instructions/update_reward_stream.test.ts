@@ -12,7 +12,7 @@ import {
   type UpdateRewardStreamParams,
 } from "@nft-staking/sdk";
 import { TestChain } from "../utils/chain";
-import { assertOk, assertProgramError, assertRejected } from "../utils/assertions";
+import { assertOk, rejecterFor } from "../utils/assertions";
 import { tokenBalance } from "../utils/nft";
 import {
   addStream,
@@ -57,14 +57,8 @@ describe("update_reward_stream", () => {
     return result;
   }
 
-  /** Runs `ix` expecting `error`, and checks that no account it names changed. */
   /** Expects `error` and that nothing changed (see `assertRejected`). */
-  const expectRejected = (
-    ix: TransactionInstruction,
-    signers: Keypair[],
-    error: Parameters<typeof assertProgramError>[1],
-    alsoWatched: PublicKey[] = [],
-  ) => assertRejected(chain, ix, signers, error, alsoWatched);
+  const expectRejected = rejecterFor(() => chain);
 
   /**
    * A funded FixedPerWeight stream at 10/s for `duration` seconds from now, and a holder

@@ -13,7 +13,7 @@ import {
   withdrawSurplusInstruction,
 } from "@nft-staking/sdk";
 import { TestChain } from "../utils/chain";
-import { assertOk, assertProgramError, assertRejected } from "../utils/assertions";
+import { assertOk, assertRejected, rejecterFor } from "../utils/assertions";
 import { tokenBalance, writeTokenAccount, type TestNft } from "../utils/nft";
 import {
   addStream,
@@ -326,12 +326,7 @@ describe("withdraw_surplus", () => {
     }
 
     /** Expects `error` and that nothing changed (see `assertRejected`). */
-    const expectRejected = (
-      ix: TransactionInstruction,
-      signers: Keypair[],
-      error: Parameters<typeof assertProgramError>[1],
-      alsoWatched: PublicKey[] = [],
-    ) => assertRejected(chain, ix, signers, error, alsoWatched);
+    const expectRejected = rejecterFor(() => chain);
 
     it("rejects one base unit more than the surplus (SurplusExceeded)", async () => {
       const { mint } = await addStream(fixture, { rate: 1n, duration: 100, fund: 150n });

@@ -51,3 +51,23 @@ export function assertRejected(
   assertProgramError(result, error);
   assertUnchanged(chain, before);
 }
+
+/**
+ * `assertRejected` bound to a suite's chain. Suites build a new chain per test, so the chain is
+ * looked up on each call: `const expectRejected = rejecterFor(() => chain);`.
+ */
+export function rejecterFor(chain: () => TestChain) {
+  return (
+    ix: TransactionInstruction,
+    signers: Keypair[],
+    error: StakingErrorName,
+    alsoWatched: PublicKey[] = [],
+  ): void => assertRejected(chain(), ix, signers, error, alsoWatched);
+}
+
+/** The account meta at `index` of `ix` (fails the test if there is none). */
+export function accountMeta(ix: TransactionInstruction, index: number) {
+  const key = ix.keys[index];
+  assert.ok(key, `no account ${index}`);
+  return key;
+}
