@@ -6,6 +6,7 @@ import path from "path";
 import { Connection } from "@solana/web3.js";
 import { PROGRAM_ID } from "@nft-staking/sdk";
 import { startLocalnet } from "../localnet/src";
+import { describeCachedPrograms, findCachedPrograms } from "../localnet/src/programs";
 import { rpcCluster } from "../migrations/configure-pool";
 import { seedDemo, type DemoState } from "../migrations/lib/demo";
 import { startAssetServer } from "./assets-server";
@@ -45,11 +46,16 @@ async function main(): Promise<void> {
   const demoFile = path.join(options.dataDir, "demo.json");
   if (options.reset) fs.rmSync(demoFile, { force: true });
   const started = Date.now();
+  const thirdParty = findCachedPrograms();
+  console.log(describeCachedPrograms(thirdParty));
   const localnet = await startLocalnet({
     rpcPort: options.rpcPort,
     dataDir: options.dataDir,
     reset: options.reset,
-    programs: [{ programId: PROGRAM_ID, path: path.resolve("target", "deploy", "nft_staking.so") }],
+    programs: [
+      { programId: PROGRAM_ID, path: path.resolve("target", "deploy", "nft_staking.so") },
+      ...thirdParty.present,
+    ],
   });
   const assetsPort = options.rpcPort + 2;
   const assets = await startAssetServer(path.join(options.dataDir, "assets"), assetsPort);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: installs what is missing, builds, lints, runs the Rust and TypeScript suites,
-# and ends with one line counting every test: "N passed, N failed".
+# and ends with one line counting every test: "N passed, N failed, N skipped" (skipped: mocha's
+# pending tests, e.g. suites whose third-party program dumps are missing; see tests/utils/programs.ts).
 set -uo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
@@ -9,6 +10,7 @@ log_dir="$(mktemp -d)"
 trap 'rm -rf "$log_dir"' EXIT
 passed=0
 failed=0
+skipped=0
 broken=()
 
 bash scripts/build.sh || broken+=(build)
@@ -38,8 +40,10 @@ if [ ${#broken[@]} -eq 0 ]; then
   [ "${PIPESTATUS[0]}" -eq 0 ] || broken+=(ts-tests)
   ts_passed=$(grep -Eo '^ *[0-9]+ passing' "$log_dir/ts.log" | grep -Eo '[0-9]+' | tail -1)
   ts_failed=$(grep -Eo '^ *[0-9]+ failing' "$log_dir/ts.log" | grep -Eo '[0-9]+' | tail -1)
+  ts_skipped=$(grep -Eo '^ *[0-9]+ pending' "$log_dir/ts.log" | grep -Eo '[0-9]+' | tail -1)
   passed=$((passed + ${ts_passed:-0}))
   failed=$((failed + ${ts_failed:-0}))
+  skipped=$((skipped + ${ts_skipped:-0}))
 fi
 
 if [ ${#broken[@]} -gt 0 ]; then
@@ -47,5 +51,5 @@ if [ ${#broken[@]} -gt 0 ]; then
   # A broken step that ran no test still counts as a failure in the summary.
   [ "$failed" -eq 0 ] && failed=1
 fi
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed, $skipped skipped"
 [ ${#broken[@]} -eq 0 ]

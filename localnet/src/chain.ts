@@ -1,30 +1,21 @@
 import { randomBytes } from "crypto";
 import { Keypair, PublicKey } from "@solana/web3.js";
-import {
-  FailedTransactionMetadata,
-  LiteSVM,
-  type AccountInfoBytes,
-  type TransactionMetadata,
-} from "litesvm";
-import type { LiteSvm as InnerSvm, SimulatedTransactionInfo } from "litesvm/dist/internal";
-import {
-  AtaFailure,
-  AtaUnsupported,
-  ataInstructionIndexes,
-  emulateAta,
-  restore,
-  signaturesValid,
-  type AtaEmulation,
-} from "./ata";
+import { LiteSVM } from "litesvm";
 import { encodeBase58 } from "./base58";
 import { ChainClock } from "./clock";
 import { Faucet } from "./faucet";
-import { fpuGuard, type FpuGuard } from "./fpu";
-import { ErrorCode, RpcError, type TransactionErrorJson } from "./errors";
+import type { TransactionErrorJson } from "./errors";
 import { checkedError, preflightError } from "./failures";
 import { TxHistory, type TxRecord } from "./history";
 import { buildRecord, decimalsResolver, innerInstructions, returnData } from "./meta";
 import type { SnapshotAccount, SnapshotFile } from "./snapshot";
+import {
+  FailedTransactionMetadata,
+  Svm,
+  fromEncodedAccount,
+  type AccountInfoBytes,
+  type SimulatedTransactionInfo,
+} from "./svm";
 import { AccountIndex } from "./tracker";
 import { analyze, parseTransaction, type DecodedTx } from "./txdecode";
 
@@ -63,7 +54,7 @@ export interface Simulation {
 
 /** LiteSVM plus what a validator adds: a clock, account tracking, history and events. */
 export class Chain {
-  readonly svm: LiteSVM;
+  readonly svm: Svm;
   readonly clock: ChainClock;
   readonly index = new AccountIndex();
   readonly history = new TxHistory();
@@ -74,19 +65,18 @@ export class Chain {
   dirty = false;
   /** host:port of the HTTP endpoint (getClusterNodes). */
   rpcAddress = "";
-  private readonly inner: InnerSvm;
   private readonly faucet: Faucet;
-  private readonly fpu: FpuGuard = fpuGuard();
   private readonly txListeners = new Set<(record: TxRecord) => void>();
   private readonly accountListeners = new Set<(address: string) => void>();
 
   constructor(programs: { programId: PublicKey; path: string }[], snapshot: SnapshotFile | null) {
-    this.svm = new LiteSVM()
-      .withDefaultPrograms()
-      .withNativeMints()
-      .withBlockhashCheck(false) // the clock checks blockhashes: LiteSVM only knows the latest
-      .withTransactionHistory(0n); // the history here deduplicates
-    this.inner = (this.svm as unknown as { inner: InnerSvm }).inner;
+    this.svm = new Svm(
+      new LiteSVM()
+        .withDefaultPrograms()
+        .withNativeMints()
+        .withBlockhashCheck(false) // the clock checks blockhashes: LiteSVM only knows the latest
+        .withTransactionHistory(0n), // the history here deduplicates
+    );
     for (const program of programs) {
       try {
         this.svm.addProgramFromFile(program.programId, program.path);
@@ -127,9 +117,7 @@ export class Chain {
 
   /** The account, or null if it does not exist (LiteSVM keeps emptied accounts around). */
   getAccount(address: string | PublicKey): AccountInfoBytes | null {
-    const account = this.svm.getAccount(
-      typeof address === "string" ? new PublicKey(address) : address,
-    );
+    const account = this.svm.getAccount(address);
     return account && (account.lamports > 0 || account.data.length > 0) ? account : null;
   }
 
@@ -159,7 +147,8 @@ export class Chain {
         lastValidBlockHeight: this.clock.lastValidBlockHeight(),
       };
     }
-    const decoded = this.decode(tx.serialize());
+    // re-serialized only when the blockhash was replaced (the message changed)
+    const decoded = this.decode(options.replaceRecentBlockhash ? tx.serialize() : bytes);
     const empty: Simulation = {
       err: "BlockhashNotFound",
       logs: [],
@@ -171,17 +160,13 @@ export class Chain {
       fee: decoded.fee,
       replacementBlockhash,
     };
-    const emulation = this.emulateAta(decoded, options.sigVerify);
-    this.inner.setSigverify(options.sigVerify && !emulation);
+    this.svm.setSigverify(options.sigVerify);
     let result: SimulatedTransactionInfo | FailedTransactionMetadata;
     try {
-      result = this.inner.simulateVersionedTransaction(emulation?.bytes ?? decoded.bytes);
+      result = this.svm.simulateTransaction(decoded.bytes);
     } finally {
-      this.fpu.clear();
-      this.inner.setSigverify(true);
-      if (emulation) restore(this.svm, emulation.before);
+      this.svm.setSigverify(true);
     }
-    const patch = (logs: string[]) => emulation?.patchLogs(logs) ?? logs;
     const err = result instanceof FailedTransactionMetadata ? checkedError(result) : null;
     // signatures are verified first, as on a validator; then the blockhash
     if (!decoded.usesNonce && !this.clock.isBlockhashValid(decoded.recentBlockhash)) return empty;
@@ -190,7 +175,7 @@ export class Chain {
       return {
         ...empty,
         err,
-        logs: patch(meta.logs()),
+        logs: meta.logs(),
         unitsConsumed: Number(meta.computeUnitsConsumed()),
         innerInstructions: innerInstructions(meta),
         returnData: returnData(meta),
@@ -198,20 +183,13 @@ export class Chain {
     }
     const meta = result.meta();
     const postAccounts = new Map<string, AccountInfoBytes>();
-    for (const entry of result.postAccounts()) {
-      const account = entry.account();
-      postAccounts.set(encodeBase58(entry.address), {
-        lamports: Number(account.lamports()),
-        data: account.data(),
-        owner: new PublicKey(account.owner()),
-        executable: account.executable(),
-        rentEpoch: 0,
-      });
+    for (const account of result.postAccounts()) {
+      postAccounts.set(account.address, fromEncodedAccount(account));
     }
     return {
       ...empty,
       err: null,
-      logs: patch(meta.logs()),
+      logs: meta.logs(),
       unitsConsumed: Number(meta.computeUnitsConsumed()),
       innerInstructions: innerInstructions(meta),
       returnData: returnData(meta),
@@ -260,52 +238,15 @@ export class Chain {
     };
   }
 
-  /** Emulates top-level ATA instructions (see ata.ts); undefined when there are none. */
-  private emulateAta(decoded: DecodedTx, sigVerify: boolean): AtaEmulation | undefined {
-    const indexes = ataInstructionIndexes(decoded);
-    if (indexes.length === 0) return undefined;
-    if (sigVerify && !signaturesValid(decoded.tx)) {
-      throw new RpcError(
-        ErrorCode.TRANSACTION_SIGNATURE_VERIFICATION_FAILURE,
-        "Transaction signature verification failure",
-      );
-    }
-    try {
-      return emulateAta(decoded, indexes, this.svm);
-    } catch (e) {
-      if (e instanceof AtaFailure) throw preflightError(e.err, { logs: e.logs });
-      // with the x87 fix active the real program runs safely; without it, refuse
-      if (e instanceof AtaUnsupported && this.fpu.mode === "emms") return undefined;
-      if (e instanceof AtaUnsupported) {
-        throw preflightError("InvalidProgramForExecution", {
-          logs: [
-            `Program log: localnet: ${e.message} (no x87 fix: the real program could abort LiteSVM)`,
-          ],
-        });
-      }
-      throw e;
-    }
-  }
-
   private decode(bytes: Uint8Array): DecodedTx {
-    return analyze(parseTransaction(bytes), (key) => this.svm.getAccount(key)?.data ?? null);
+    return analyze(parseTransaction(bytes), bytes, (key) => this.svm.getAccount(key)?.data ?? null);
   }
 
   private execute(decoded: DecodedTx): TxRecord {
     const keys = decoded.accounts.map((address) => new PublicKey(address));
     const pre = keys.map((key) => this.svm.getAccount(key));
-    const emulation = this.emulateAta(decoded, true);
-    if (emulation) this.inner.setSigverify(false); // verified by emulateAta
-    let result: TransactionMetadata | FailedTransactionMetadata;
-    try {
-      result = this.inner.sendVersionedTransaction(emulation?.bytes ?? decoded.bytes);
-    } finally {
-      this.fpu.clear();
-      this.inner.setSigverify(true);
-    }
-    const logs = (meta: TransactionMetadata) => emulation?.patchLogs(meta.logs()) ?? meta.logs();
+    const result = this.svm.sendTransaction(decoded.bytes);
     if (result instanceof FailedTransactionMetadata) {
-      if (emulation) restore(this.svm, emulation.before);
       // LiteSVM charged the fee (and advanced a nonce): undo, as a failed preflight changes nothing
       const payer = pre[0];
       const payerKey = keys[0];
@@ -319,7 +260,7 @@ export class Chain {
       const err = checkedError(result);
       const meta = result.meta();
       throw preflightError(err, {
-        logs: logs(meta),
+        logs: meta.logs(),
         unitsConsumed: Number(meta.computeUnitsConsumed()),
         returnData: returnData(meta),
       });
@@ -339,7 +280,6 @@ export class Chain {
       this.clock.slot,
       this.clock.unixTimestamp,
       decimalsResolver(lookup),
-      logs(result),
     );
     this.history.add(record);
     this.transactionCount++;

@@ -2,15 +2,19 @@
  * Starts the local chain until SIGINT/SIGTERM (then stops the servers and writes a final snapshot).
  *
  *   npx ts-node localnet/src/cli.ts [--rpc-port N] [--host H] [--data-dir D] [--reset]
- *                                   [--program <id>=<path.so>]...
+ *                                   [--program <id>=<path.so>]... [--programs-dir D]
  *
  * RPC_PORT sets the port when --rpc-port is absent; the WebSocket endpoint is on port + 1.
+ * --programs-dir loads the third-party dumps found there (Token Metadata, Token Auth Rules, Core,
+ * SPL Governance: see ./programs.ts; `npm run programs` fills ~/.cache/nft-staking/programs).
  */
 import { PublicKey } from "@solana/web3.js";
 import { startLocalnet, type LocalnetOptions } from "./index";
+import { describeCachedPrograms, findCachedPrograms } from "./programs";
 
 const USAGE =
-  "usage: cli.ts [--rpc-port N] [--host H] [--data-dir D] [--reset] [--program <id>=<path.so>]...";
+  "usage: cli.ts [--rpc-port N] [--host H] [--data-dir D] [--reset] [--program <id>=<path.so>]...\n" +
+  "              [--programs-dir D]";
 
 function parseArgs(argv: string[]): LocalnetOptions {
   const options: LocalnetOptions = { programs: [] };
@@ -47,6 +51,13 @@ function parseArgs(argv: string[]): LocalnetOptions {
           programId: new PublicKey(spec.slice(0, split)),
           path: spec.slice(split + 1),
         });
+        break;
+      }
+      case "--programs-dir": {
+        const dir = value();
+        const found = findCachedPrograms(dir);
+        console.log(describeCachedPrograms(found, dir));
+        options.programs?.push(...found.present);
         break;
       }
       case "--help":

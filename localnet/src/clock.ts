@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "crypto";
-import { Clock, EpochSchedule, type LiteSVM } from "litesvm";
+import { Clock, EpochSchedule, type Svm } from "./svm";
 import { decodeBase58, encodeBase58 } from "./base58";
 
 /** Wall-clock milliseconds per slot, as on mainnet. */
@@ -35,7 +35,7 @@ export class ChainClock {
   private readonly slotListeners = new Set<(slot: number) => void>();
 
   constructor(
-    private readonly svm: LiteSVM,
+    private readonly svm: Svm,
     saved?: ClockState,
   ) {
     svm.setEpochSchedule(

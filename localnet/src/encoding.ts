@@ -1,5 +1,5 @@
 import zlib from "zlib";
-import type { AccountInfoBytes } from "litesvm";
+import type { AccountInfoBytes } from "./svm";
 import { decodeBase58, encodeBase58 } from "./base58";
 import { ErrorCode, RpcError, invalidParams } from "./errors";
 import { parseTokenData } from "./token";

@@ -1,4 +1,4 @@
-import type { FailedTransactionMetadata } from "litesvm";
+import type { FailedTransactionMetadata } from "./svm";
 import {
   ErrorCode,
   RpcError,

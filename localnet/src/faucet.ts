@@ -7,7 +7,7 @@ import {
   VersionedTransaction,
   type PublicKey,
 } from "@solana/web3.js";
-import type { LiteSVM } from "litesvm";
+import type { Svm } from "./svm";
 
 const FAUCET_LAMPORTS = 1_000_000_000_000_000; // 1M SOL, topped up when low
 const PKCS8_ED25519_PREFIX = Buffer.from("302e020100300506032b657004220420", "hex");
@@ -22,7 +22,7 @@ export class Faucet {
   private readonly key: KeyObject;
   readonly address: string;
 
-  constructor(private readonly svm: LiteSVM) {
+  constructor(private readonly svm: Svm) {
     this.key = createPrivateKey({
       key: Buffer.concat([PKCS8_ED25519_PREFIX, this.keypair.secretKey.subarray(0, 32)]),
       format: "der",

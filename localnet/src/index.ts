@@ -2,7 +2,7 @@ import type http from "http";
 import type { AddressInfo } from "net";
 import path from "path";
 import type { PublicKey } from "@solana/web3.js";
-import type { LiteSVM } from "litesvm";
+import type { Svm } from "./svm";
 import { Chain, type AccountInput } from "./chain";
 import { createHttpServer } from "./http";
 import { readSnapshot, writeSnapshot } from "./snapshot";
@@ -28,7 +28,7 @@ export interface LocalnetOptions {
 export interface Localnet {
   rpcUrl: string;
   wsUrl: string;
-  svm: LiteSVM;
+  svm: Svm;
   /** Whether state came from a snapshot (false = fresh chain, needs seeding). */
   restored: boolean;
   /** Writes an account directly (tracked, so it is snapshotted) — used for seeding NFTs/metadata. */

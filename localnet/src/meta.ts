@@ -1,4 +1,4 @@
-import type { AccountInfoBytes, TransactionMetadata } from "litesvm";
+import type { AccountInfoBytes, TransactionMetadata } from "./svm";
 import { encodeBase58 } from "./base58";
 import type { DecodedTx } from "./txdecode";
 import type { InnerInstructionJson, TokenBalance, TxRecord } from "./history";

@@ -19,7 +19,7 @@ const TYPE = "solana_transaction::versioned::VersionedTransaction";
 /** A transaction as the chain sees it: its keys, their writability, what it costs. */
 export interface DecodedTx {
   tx: VersionedTransaction;
-  /** Canonical wire bytes (re-serialized, so LiteSVM never sees malformed input). */
+  /** The wire bytes as received (already proven to decode by `parseTransaction`). */
   bytes: Uint8Array;
   signature: string;
   version: "legacy" | 0;
@@ -80,6 +80,7 @@ export function parseTransaction(bytes: Uint8Array): VersionedTransaction {
 /** Reads lookup tables through `getAccountData` (null: missing; LiteSVM then reports the error). */
 export function analyze(
   tx: VersionedTransaction,
+  bytes: Uint8Array,
   getAccountData: (address: PublicKey) => Uint8Array | null,
 ): DecodedTx {
   const message = tx.message;
@@ -112,7 +113,7 @@ export function analyze(
     Buffer.from(first.data).readUInt32LE(0) === 4;
   return {
     tx,
-    bytes: tx.serialize(),
+    bytes,
     signature: encodeBase58(tx.signatures[0] as Uint8Array),
     version: message.version === "legacy" ? "legacy" : 0,
     recentBlockhash: message.recentBlockhash,

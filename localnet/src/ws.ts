@@ -1,6 +1,6 @@
 import http from "http";
 import { PublicKey } from "@solana/web3.js";
-import type { AccountInfoBytes } from "litesvm";
+import type { AccountInfoBytes } from "./svm";
 import { WebSocket, WebSocketServer } from "ws";
 import { decodeBase58 } from "./base58";
 import type { Chain } from "./chain";

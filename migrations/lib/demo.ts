@@ -107,9 +107,8 @@ export async function seedDemo(
       mint,
       10n ** 16n,
     );
-    // The demo wallet's reward accounts exist up front, so claiming needs no ATA creation.
-    const walletAccount = getAssociatedTokenAddressSync(mint, wallet.publicKey);
-    writeTokenAccount(chain, walletAccount, wallet.publicKey, mint, 0n);
+    // The demo wallet has no reward token accounts: its first claim creates them through the
+    // real ATA program, in the claim transaction, as on mainnet.
   }
   const [points, shared] = rewardMints as [PublicKey, PublicKey];
   const config: PoolConfig = {

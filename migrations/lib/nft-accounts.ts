@@ -13,14 +13,14 @@ import {
   type CollectionDetailsArgs,
 } from "@metaplex-foundation/mpl-token-metadata";
 import { none, publicKey, some } from "@metaplex-foundation/umi";
-import type { LiteSVM } from "litesvm";
+import type { Svm } from "../../localnet/src/svm";
 
 /**
  * Where NFT accounts are written: a LiteSVM (tests) or the local chain (which tracks what is
  * written so it survives restarts). Only these three calls are used.
  */
 export interface AccountStore {
-  svm: Pick<LiteSVM, "setAccount" | "getAccount" | "minimumBalanceForRentExemption">;
+  svm: Pick<Svm, "setAccount" | "getAccount" | "minimumBalanceForRentExemption">;
 }
 
 /** The Metaplex Token Metadata program (owner of every real metadata account). */

@@ -55,3 +55,78 @@ export function parseStakingError(error: unknown): StakingError | null {
   const code = match[1].startsWith("0x") ? parseInt(match[1], 16) : parseInt(match[1], 10);
   return stakingErrorFromCode(code, logs);
 }
+
+/**
+ * A transaction that ran out of compute units: its compute-unit limit was below what the
+ * program needed. Nothing changed on chain. Validators report this as
+ * `ProgramFailedToComplete` ("exceeded CUs meter") or `ComputationalBudgetExceeded`; both read
+ * to a holder as "Program failed to complete", so this error says what happened in words.
+ */
+export class ComputeBudgetExceededError extends Error {
+  constructor(
+    /** The program that was running when the meter hit zero, when the logs say. */
+    readonly program: string | null,
+    /** Units the transaction allowed that program (its share of the limit), when logged. */
+    readonly limit: number | null,
+    readonly logs?: string[],
+  ) {
+    const who = program ? `program ${program}` : "the transaction";
+    const units = limit === null ? "all its compute units" : `all ${limit} compute units it had`;
+    super(
+      `ran out of compute units: ${who} used ${units} before finishing; nothing changed ` +
+        "(the transaction's compute-unit limit was too low — retry with a higher limit)",
+    );
+    this.name = "ComputeBudgetExceededError";
+  }
+}
+
+const CONSUMED_ALL = /^Program (\w+) consumed (\d+) of (\d+) compute units$/;
+const OUT_OF_COMPUTE =
+  /^Program (\w+) failed: (Computational budget exceeded|exceeded CUs meter at BPF instruction)/;
+
+/** Every log line and message a send error carries (web3.js, Anchor, wallet adapter wrappers). */
+function errorTexts(error: unknown, depth = 0): string[] {
+  if (typeof error === "string") return [error];
+  if (typeof error !== "object" || error === null || depth > 3) return [];
+  const record = error as Record<string, unknown>;
+  const lines: string[] = [];
+  for (const key of ["logs", "transactionLogs"]) {
+    const value = record[key];
+    if (Array.isArray(value))
+      lines.push(...value.filter((l): l is string => typeof l === "string"));
+  }
+  for (const key of ["message", "transactionMessage"]) {
+    if (typeof record[key] === "string") lines.push(...(record[key] as string).split("\n"));
+  }
+  if ("error" in record) lines.push(...errorTexts(record.error, depth + 1));
+  return lines;
+}
+
+/**
+ * Recognizes an out-of-compute failure in anything a send can throw (or in a transaction's
+ * logs), or returns `null`.
+ *
+ * @example
+ * catch (e) { const err = parseComputeBudgetExceeded(e) ?? parseStakingError(e); }
+ */
+export function parseComputeBudgetExceeded(error: unknown): ComputeBudgetExceededError | null {
+  const lines = errorTexts(error).map((line) => line.trim());
+  const failed = lines.map((line) => OUT_OF_COMPUTE.exec(line)).find((match) => match !== null);
+  const named = lines.some((line) =>
+    /ComputationalBudgetExceeded|exceeded CUs meter|Computational budget exceeded/.test(line),
+  );
+  if (!failed && !named) return null;
+  const program = failed?.[1] ?? null;
+  const consumed = lines
+    .map((line) => CONSUMED_ALL.exec(line))
+    .filter(
+      (match) => match !== null && match[2] === match[3] && (!program || match[1] === program),
+    )
+    .at(-1);
+  const logs = lines.length > 0 ? lines : undefined;
+  return new ComputeBudgetExceededError(
+    program ?? consumed?.[1] ?? null,
+    consumed?.[3] ? Number(consumed[3]) : null,
+    logs,
+  );
+}

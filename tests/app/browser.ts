@@ -1,3 +1,6 @@
+import fs from "fs";
+import os from "os";
+import path from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
 
 /** Debian's chromium (installed by scripts/setup.sh); override with CHROMIUM_PATH. */
@@ -40,4 +43,18 @@ export async function openPage(
     if (response.status() >= 400) errors.push(`HTTP ${response.status()}: ${response.url()}`);
   });
   return { page, errors };
+}
+
+/**
+ * Where browser tests write screenshots: `docs/screenshots` (tracked, shown in the README) only
+ * when `UPDATE_SCREENSHOTS=1` (`npm run screenshots`); otherwise a temporary directory, so a test
+ * run never modifies a tracked file.
+ */
+export function screenshotDir(): string {
+  const dir =
+    process.env.UPDATE_SCREENSHOTS === "1"
+      ? path.join(__dirname, "..", "..", "docs", "screenshots")
+      : path.join(os.tmpdir(), "nft-staking-screenshots");
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
 }

@@ -1,11 +1,10 @@
 import assert from "assert";
-import fs from "fs";
 import path from "path";
 import type { Browser } from "playwright-core";
-import { launchChromium, openPage } from "./browser";
-import { ROOT, buildApp, startPreview, type Preview } from "./server";
+import { launchChromium, openPage, screenshotDir } from "./browser";
+import { buildApp, startPreview, type Preview } from "./server";
 
-const SCREENSHOTS = path.join(ROOT, "docs", "screenshots");
+const SCREENSHOTS = screenshotDir();
 
 // No chain needed: the production bundle renders, offers to connect a wallet, and works at
 // phone width.
@@ -18,7 +17,6 @@ describe("app smoke (production build in chromium)", function () {
     buildApp();
     preview = await startPreview();
     browser = await launchChromium();
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
   });
 
   after(async () => {

@@ -681,6 +681,52 @@ describe("stake", () => {
     expectRejected(ix, [b.holder], "InvalidStakerAccount", [stakerOf(b.holder.publicKey)]);
   });
 
+  it("rejects a staker bump that is not the canonical one, first stake or later", async () => {
+    // A holder whose Staker seeds also have a valid PDA at a lower bump: the program must not
+    // let them open a second Staker there (one position per holder and pool).
+    const seeds = (owner: PublicKey) => [
+      Buffer.from("staker"),
+      fixture.pool.toBuffer(),
+      owner.toBuffer(),
+    ];
+    let found: { holder: Keypair; nfts: TestNft[]; bump: number; address: PublicKey } | null = null;
+    while (!found) {
+      const candidate = holderWithNfts(fixture, 1);
+      const [, canonical] = findStakerAddress(fixture.pool, candidate.holder.publicKey);
+      for (let bump = canonical - 1; bump >= 0 && !found; bump--) {
+        try {
+          const address = PublicKey.createProgramAddressSync(
+            [...seeds(candidate.holder.publicKey), Buffer.from([bump])],
+            PROGRAM_ID,
+          );
+          found = { ...candidate, bump, address };
+        } catch {
+          // on the curve: not a PDA, try the next bump
+        }
+      }
+    }
+    const { holder, nfts, bump, address } = found;
+    const ix = await stakeIx(holder.publicKey, nfts);
+    const withBump = (data: Buffer, value: number) =>
+      Buffer.concat([data.subarray(0, data.length - 1), Buffer.from([value])]);
+    const stakerMeta = ix.keys[1];
+    assert.ok(stakerMeta);
+    const canonicalAddress = stakerMeta.pubkey;
+    // the valid, non-canonical PDA with its bump
+    stakerMeta.pubkey = address;
+    const nonCanonical = { ...ix, data: withBump(ix.data, bump) } as TransactionInstruction;
+    expectRejected(nonCanonical, [holder], "InvalidStakerBump", [address, canonicalAddress]);
+    // the canonical address with a bump that does not derive it
+    stakerMeta.pubkey = canonicalAddress;
+    const mismatched = { ...ix, data: withBump(ix.data, bump) } as TransactionInstruction;
+    expectRejected(mismatched, [holder], "InvalidStakerAccount", [canonicalAddress]);
+    // once the Staker exists, the bump must match the one it stores
+    assertOk(chain.send([ix], [holder]));
+    const next = await stakeIx(holder.publicKey, [poolNft(holder.publicKey)]);
+    const wrong = { ...next, data: withBump(next.data, bump) } as TransactionInstruction;
+    expectRejected(wrong, [holder], "InvalidStakerBump", [canonicalAddress]);
+  });
+
   it("rejects a token account that does not hold the NFT", async () => {
     const { holder, nfts } = holderWithNfts(fixture, 1);
     const [nft] = nfts;
@@ -709,14 +755,16 @@ describe("stake", () => {
     const { holder, nfts } = holderWithNfts(fixture, 1);
     const ix = await stakeIx(holder.publicKey, nfts);
     // data: discriminator (8), lock_option None (1), nfts count (u32), then per NFT
-    // tier None (1), proof length (u32 = 0), escrow_bump, metadata_bump: 7 bytes.
+    // tier None (1), proof length (u32 = 0), escrow_bump, metadata_bump: 7 bytes; staker_bump.
     const header = ix.data.subarray(0, 9);
     const entry = ix.data.subarray(13, 20);
-    assert.equal(ix.data.length, 20);
+    const stakerBump = ix.data.subarray(20);
+    assert.equal(ix.data.length, 21);
     for (const count of [0, 17]) {
       const countBytes = Buffer.alloc(4);
       countBytes.writeUInt32LE(count);
-      const data = Buffer.concat([header, countBytes, ...Array<Buffer>(count).fill(entry)]);
+      const entries = Array<Buffer>(count).fill(entry);
+      const data = Buffer.concat([header, countBytes, ...entries, stakerBump]);
       expectRejected({ ...ix, data } as TransactionInstruction, [holder], "InvalidBatchSize");
     }
   });

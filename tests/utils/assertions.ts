@@ -4,8 +4,8 @@ import { StakingErrorCode, type StakingErrorName } from "@nft-staking/sdk";
 import type { AccountSnapshot, TestChain, TxResult } from "./chain";
 
 /** Asserts the transaction succeeded, showing the logs when it did not. */
-export function assertOk(result: TxResult): void {
-  assert.ok(result.ok, `transaction failed: ${result.error}\n${result.logs.join("\n")}`);
+export function assertOk(result: TxResult, context = "transaction"): void {
+  assert.ok(result.ok, `${context} failed: ${result.error}\n${result.logs.join("\n")}`);
 }
 
 /** Asserts the transaction failed with exactly this program error, logged Anchor-style. */

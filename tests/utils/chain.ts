@@ -1,5 +1,4 @@
 import path from "path";
-import { FailedTransactionMetadata, LiteSVM, TransactionMetadata } from "litesvm";
 import {
   Keypair,
   LAMPORTS_PER_SOL,
@@ -8,6 +7,7 @@ import {
   type TransactionInstruction,
 } from "@solana/web3.js";
 import { PROGRAM_ID } from "@nft-staking/sdk";
+import { Svm, TransactionMetadata, type FailedTransactionMetadata } from "../../localnet/src/svm";
 
 /** The real SBF program built by `npm run build`. */
 export const PROGRAM_SO = path.join(__dirname, "..", "..", "target", "deploy", "nft_staking.so");
@@ -25,10 +25,11 @@ export interface TxResult {
 
 /** A LiteSVM chain with the real SPL programs and our program loaded. */
 export class TestChain {
-  readonly svm: LiteSVM;
+  /** LiteSVM 1.x behind the web3.js adapter (`localnet/src/svm.ts`). */
+  readonly svm: Svm;
 
   constructor() {
-    this.svm = new LiteSVM().withDefaultPrograms();
+    this.svm = Svm.withDefaultPrograms();
     this.svm.addProgramFromFile(PROGRAM_ID, PROGRAM_SO);
   }
 

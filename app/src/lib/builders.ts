@@ -8,6 +8,7 @@ import {
   budgetInstructions,
   buildStakeTransactions,
   buildUnstakeTransactions,
+  findStakerAddress,
   packIntoTransactions,
   stakeComputeUnits,
   stakeInstruction,
@@ -30,8 +31,9 @@ export async function stakeTransactions(
 ): Promise<Transaction[]> {
   const options = { feePayer: params.owner };
   if (program.programId.equals(PROGRAM_ID)) return buildStakeTransactions(params, options);
+  const [, stakerBump] = findStakerAddress(params.pool, params.owner, program.programId);
   return packIntoTransactions(params.nfts, options, async (chunk) => [
-    ...budgetInstructions(stakeComputeUnits(chunk.length), options),
+    ...budgetInstructions(stakeComputeUnits(chunk.length, stakerBump), options),
     await stakeInstruction({ ...params, nfts: chunk }, program),
   ]);
 }

@@ -39,6 +39,24 @@ describe("describeError", () => {
     ).toBe("The transaction failed with custom error 1");
   });
 
+  it("says a transaction ran out of compute units, not only 'Program failed to complete'", () => {
+    const program = "6nqoCLuH2b7DFed3tHHCCKw1dB8jS9j2xduhszMYdfg2";
+    const outOfCompute = new SendTransactionError({
+      action: "simulate",
+      signature: "",
+      transactionMessage:
+        "Transaction simulation failed: Error processing Instruction 1: Program failed to complete",
+      logs: [
+        `Program ${program} invoke [1]`,
+        `Program ${program} consumed 22850 of 22850 compute units`,
+        `Program ${program} failed: exceeded CUs meter at BPF instruction #7291`,
+      ],
+    });
+    const message = describeError(new WalletSendTransactionError("wrapped", outOfCompute));
+    expect(message).toMatch(/^ran out of compute units: program 6nqo\w+ used all 22850 compute/);
+    expect(message).toContain("nothing changed");
+  });
+
   it("falls back to the useful line of other errors", () => {
     const insufficient = new SendTransactionError({
       action: "simulate",

@@ -1,4 +1,8 @@
-import { parseStakingError, stakingErrorFromCode } from "@nft-staking/sdk";
+import {
+  parseComputeBudgetExceeded,
+  parseStakingError,
+  stakingErrorFromCode,
+} from "@nft-staking/sdk";
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;
@@ -55,6 +59,11 @@ export function programErrorMessage(error: unknown): string | null {
 export function describeError(error: unknown): string {
   const program = programErrorMessage(error);
   if (program) return program;
+  // "Program failed to complete" alone tells a holder nothing: say it ran out of compute.
+  const outOfCompute = parseComputeBudgetExceeded(
+    error instanceof TransactionFailedError ? { logs: error.logs } : error,
+  );
+  if (outOfCompute) return outOfCompute.message;
   if (error instanceof TransactionFailedError) {
     const code = customErrorCode(error.statusError);
     return code === null

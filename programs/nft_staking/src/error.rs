@@ -159,6 +159,8 @@ staking_errors! {
     NotEnoughStaked = "Stake more NFTs to redeem this perk",
     /// Points below the perk's cost.
     NotEnoughPoints = "Not enough points to redeem this perk",
+    /// `stake`'s `staker_bump` is not the canonical bump of the holder's Staker PDA.
+    InvalidStakerBump = "The staker bump is not the canonical bump of this holder's staker address",
 }
 
 impl StakingError {

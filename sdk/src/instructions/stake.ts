@@ -37,7 +37,7 @@ export async function stakeInstruction(
   program: Program<NftStaking> = stakingProgram(),
 ): Promise<TransactionInstruction> {
   checkBatch(params.nfts.length);
-  const [staker] = findStakerAddress(params.pool, params.owner, program.programId);
+  const [staker, stakerBump] = findStakerAddress(params.pool, params.owner, program.programId);
   const nfts = params.nfts.map((nft) => {
     const [, escrowBump] = findEscrowAddress(params.pool, nft.mint, program.programId);
     const [, metadataBump] = findMetadataAddress(nft.mint);
@@ -63,7 +63,7 @@ export async function stakeInstruction(
     },
   ]);
   return program.methods
-    .stake(params.lockOption ?? null, nfts)
+    .stake(params.lockOption ?? null, nfts, stakerBump)
     .accountsStrict({
       pool: params.pool,
       staker,

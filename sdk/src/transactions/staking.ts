@@ -5,6 +5,7 @@ import {
 import type { PublicKey, Transaction } from "@solana/web3.js";
 import { stakeInstruction, unstakeInstruction, type StakeNftInput } from "../instructions";
 import { budgetInstructions, packIntoTransactions, type BatchOptions } from "./batching";
+import { findStakerAddress } from "../pda";
 import { stakeComputeUnits, unstakeComputeUnits } from "./compute";
 
 /**
@@ -20,8 +21,9 @@ export async function buildStakeTransactions(
   params: { pool: PublicKey; owner: PublicKey; nfts: StakeNftInput[]; lockOption?: number },
   options: BatchOptions,
 ): Promise<Transaction[]> {
+  const [, stakerBump] = findStakerAddress(params.pool, params.owner);
   return packIntoTransactions(params.nfts, options, async (chunk) => [
-    ...budgetInstructions(stakeComputeUnits(chunk.length), options),
+    ...budgetInstructions(stakeComputeUnits(chunk.length, stakerBump), options),
     await stakeInstruction({ ...params, nfts: chunk }),
   ]);
 }

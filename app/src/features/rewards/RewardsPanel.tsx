@@ -1,10 +1,5 @@
-import { Keypair, SystemProgram, Transaction, type PublicKey } from "@solana/web3.js";
-import {
-  ACCOUNT_SIZE,
-  TOKEN_PROGRAM_ID,
-  createAssociatedTokenAccountIdempotentInstruction,
-  createInitializeAccount3Instruction,
-} from "@solana/spl-token";
+import { Transaction, type PublicKey } from "@solana/web3.js";
+import { createAssociatedTokenAccountIdempotentInstruction } from "@solana/spl-token";
 import {
   StakingErrorCode,
   budgetInstructions,
@@ -22,7 +17,7 @@ import { formatAmount } from "../../lib/format";
 import { useSendTransactions } from "../toasts/useSendTransactions";
 import { useTokenAccounts } from "../nfts/useNfts";
 import type { StreamView } from "../pool/usePool";
-import { rewardDestinations, type RewardDestination } from "./useStaker";
+import { rewardDestinations } from "./useStaker";
 
 /** A holder's live pending reward on one stream, exactly as the program will compute it. */
 function usePending(poolAccount: PoolAccount, staker: StakerAccount, streams: StreamView[]) {
@@ -54,10 +49,9 @@ export function RewardsPanel({
   streams: StreamView[];
   owner: PublicKey;
 }) {
-  const { connection, config, program } = useChain();
+  const { program } = useChain();
   const tokenAccounts = useTokenAccounts(owner);
   const claim = useSendTransactions();
-  const createAccount = useSendTransactions();
   const pending = usePending(poolAccount, staker, streams);
   const destinations = tokenAccounts.data
     ? rewardDestinations(
@@ -66,38 +60,33 @@ export function RewardsPanel({
         tokenAccounts.data,
       )
     : null;
-  const missing = destinations?.filter((destination) => !destination.account) ?? [];
-  // The local chain cannot run the Associated Token program: there, reward accounts must exist.
-  const localChain = config.cluster === "localnet";
   const anyPending = pending.some((amount) => amount > 0n);
 
   const blocked = poolAccount.paused
     ? stakingErrorFromCode(StakingErrorCode.PoolPaused)?.message
     : !destinations
       ? "Checking your token accounts…"
-      : localChain && missing.length > 0
-        ? "You need a token account for every reward token before claiming (see below)."
-        : !anyPending
-          ? "Nothing to claim yet."
-          : null;
+      : !anyPending
+        ? "Nothing to claim yet."
+        : null;
 
   const onClaim = () =>
     claim.run({
       label: "Claim rewards",
       build: async () => {
         const dests = destinations ?? [];
-        const creations = localChain
-          ? []
-          : dests
-              .filter((destination) => !destination.account)
-              .map((destination) =>
-                createAssociatedTokenAccountIdempotentInstruction(
-                  owner,
-                  destination.ata,
-                  owner,
-                  destination.mint,
-                ),
-              );
+        // A reward token the wallet has no account for: its associated token account is
+        // created (idempotently) in the claim transaction itself, as on every cluster.
+        const creations = dests
+          .filter((destination) => !destination.account)
+          .map((destination) =>
+            createAssociatedTokenAccountIdempotentInstruction(
+              owner,
+              destination.ata,
+              owner,
+              destination.mint,
+            ),
+          );
         const claimIx = await claimInstruction(
           {
             pool,
@@ -107,33 +96,10 @@ export function RewardsPanel({
           },
           program,
         );
-        // Measured CU limit for a plain claim; ATA creations keep the default limit.
-        const budget =
-          creations.length === 0
-            ? budgetInstructions(claimComputeUnits(streams.length), { feePayer: owner })
-            : [];
+        const budget = budgetInstructions(claimComputeUnits(streams.length, creations.length), {
+          feePayer: owner,
+        });
         return [new Transaction({ feePayer: owner }).add(...budget, ...creations, claimIx)];
-      },
-    });
-
-  const onCreateAccount = (destination: RewardDestination, label: string) =>
-    createAccount.run({
-      label: `Create a ${label} token account`,
-      build: async () => {
-        // A plain token account (Token program only): the local chain cannot run the ATA program.
-        const account = Keypair.generate();
-        const lamports = await connection.getMinimumBalanceForRentExemption(ACCOUNT_SIZE);
-        const tx = new Transaction({ feePayer: owner }).add(
-          SystemProgram.createAccount({
-            fromPubkey: owner,
-            newAccountPubkey: account.publicKey,
-            lamports,
-            space: ACCOUNT_SIZE,
-            programId: TOKEN_PROGRAM_ID,
-          }),
-          createInitializeAccount3Instruction(account.publicKey, destination.mint, owner),
-        );
-        return [{ transaction: tx, signers: [account] }];
       },
     });
 
@@ -177,32 +143,6 @@ export function RewardsPanel({
           {blocked ?? "Claims every stream in one transaction."}
         </span>
       </div>
-      {localChain && missing.length > 0 && (
-        <div className="banner banner-warning">
-          <p>
-            Your wallet has no token account for{" "}
-            {missing
-              .map((destination) => streams.find((s) => s.mint.equals(destination.mint))?.label)
-              .join(", ")}{" "}
-            on this local chain (it cannot create associated token accounts). Create one to claim:
-          </p>
-          <div className="actions">
-            {missing.map((destination) => {
-              const label = streams.find((s) => s.mint.equals(destination.mint))?.label ?? "reward";
-              return (
-                <button
-                  key={destination.mint.toBase58()}
-                  type="button"
-                  onClick={() => onCreateAccount(destination, label)}
-                  disabled={createAccount.isPending}
-                >
-                  Create {label} account
-                </button>
-              );
-            })}
-          </div>
-        </div>
-      )}
     </section>
   );
 }

@@ -32,7 +32,7 @@ export function StakedPanel({
   owner: PublicKey;
   tierNames?: string[];
 }) {
-  const { config, program } = useChain();
+  const { program } = useChain();
   const now = useNow();
   const records = staker.records;
   const nfts = useNftsByMint(records.map((record) => record.mint));
@@ -48,18 +48,14 @@ export function StakedPanel({
     unstake.run({
       label,
       build: async () => {
-        // Real clusters: recreate a missing destination ATA in the same transaction (the SDK
-        // does it); the local chain cannot run the ATA program, and its NFT accounts remain.
+        // A destination ATA the holder closed is recreated in the same transaction (the SDK
+        // prepends an idempotent creation), on the local chain as on every cluster.
         const existing = new Set(
           (tokenAccounts.data ?? []).map((account) => account.address.toBase58()),
         );
-        const createTokenAccountsFor =
-          config.cluster === "localnet"
-            ? []
-            : mints.filter(
-                (mint) =>
-                  !existing.has(getAssociatedTokenAddressSync(mint, owner, true).toBase58()),
-              );
+        const createTokenAccountsFor = mints.filter(
+          (mint) => !existing.has(getAssociatedTokenAddressSync(mint, owner, true).toBase58()),
+        );
         return unstakeTransactions({ pool, owner, mints, createTokenAccountsFor }, program);
       },
       onSuccess: () => setSelected(new Set()),

@@ -3,14 +3,18 @@
 //! Accounts: `[pool (w), staker (w), owner (w, s), token_program, system_program]`, then per
 //! NFT `[mint, metadata, owner_token (w), escrow (w)]`.
 //! Args: `lock_option: Option<u8>, nfts: Vec<StakeNftArgs { tier: Option<u8>,
-//! proof: Vec<[u8; 32]>, escrow_bump: u8, metadata_bump: u8 }>`.
+//! proof: Vec<[u8; 32]>, escrow_bump: u8, metadata_bump: u8 }>, staker_bump: u8`.
 //!
 //! Every NFT is checked before anything moves: SPL mint with 0 decimals and supply 1,
 //! Token Metadata account at the mint's PDA, verified collection or creator of the pool,
 //! not programmable, tier proven under the pool's root (or the default tier), the holder's
 //! token account holds it, the escrow address is the PDA and still empty, no duplicates.
-//! The holder's `Staker` is created on the first stake (canonical bump) or grown by one
-//! 56-byte record per NFT, the holder paying the rent (refunded on unstake).
+//! The holder's `Staker` is created on the first stake or grown by one 56-byte record per NFT,
+//! the holder paying the rent (refunded on unstake). The client passes the Staker's canonical
+//! bump (`staker_bump`): a first stake proves it canonical (`pda::is_canonical`, ~350 CU per
+//! bump from 255 down to it) instead of searching for it (~1,500 CU per try, a cost the
+//! client's compute-unit limit could not see, so some wallets' first stakes ran out of compute);
+//! a later stake checks it against the bump stored in the Staker.
 
 use crate::instructions::Context;
 use crate::{
@@ -54,6 +58,7 @@ struct Args<'a> {
     lock_option: Option<u8>,
     nfts: [NftArgs<'a>; MAX_BATCH],
     count: usize,
+    staker_bump: u8,
 }
 
 impl<'a> Args<'a> {
@@ -75,11 +80,13 @@ impl<'a> Args<'a> {
             nft.escrow_bump = reader.u8()?;
             nft.metadata_bump = reader.u8()?;
         }
+        let staker_bump = reader.u8()?;
         reader.finish()?;
         Ok(Self {
             lock_option,
             nfts,
             count,
+            staker_bump,
         })
     }
 }
@@ -166,20 +173,23 @@ pub fn process(ctx: Context) -> ProgramResult {
         if state.owner != owner_key.to_bytes() || state.pool != pool_key.to_bytes() {
             return Err(StakingError::InvalidStakerAccount.into());
         }
+        if state.bump != args.staker_bump {
+            return Err(StakingError::InvalidStakerBump.into());
+        }
         Some(usize::try_from(state.record_count).map_err(|_| StakingError::InvalidAccountData)?)
     };
     let staker_bump = match existing_records {
         Some(_) => None,
         None => {
-            let (expected, bump) = pda::find(
-                &[STAKER_SEED, pool_key.as_ref(), owner_key.as_ref()],
-                program_id,
-            )
-            .ok_or(StakingError::InvalidStakerAccount)?;
-            if staker.address() != &expected {
+            let seeds = [STAKER_SEED, pool_key.as_ref(), owner_key.as_ref()];
+            if pda::derive(&seeds, args.staker_bump, program_id).as_ref() != Some(staker.address())
+            {
                 return Err(StakingError::InvalidStakerAccount.into());
             }
-            Some(bump)
+            if !pda::is_canonical(&seeds, args.staker_bump, program_id, staker.address()) {
+                return Err(StakingError::InvalidStakerBump.into());
+            }
+            Some(args.staker_bump)
         }
     };
 
