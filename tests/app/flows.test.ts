@@ -121,7 +121,10 @@ describe("app flows on the local chain (chromium)", function () {
     await page.getByRole("button", { name: "Claim", exact: true }).click();
     await expectConfirmed(page, "Claim rewards");
     const created = await connection.getMultipleAccountsInfo(rewardAtas);
-    assert.ok(created.every((account) => account !== null), "the claim created the reward ATAs");
+    assert.ok(
+      created.every((account) => account !== null),
+      "the claim created the reward ATAs",
+    );
     console.log(`      reward ATAs created by the claim: ${missingBefore}`);
     await page.screenshot({ path: path.join(SCREENSHOTS, "holder-staked.png"), fullPage: true });
 
