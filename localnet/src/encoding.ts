@@ -93,13 +93,27 @@ function encodeData(
   }
 }
 
+/** Base58 of owners seen so far: a handful of programs own almost every account. */
+const OWNER_NAMES = new Map<string, string>();
+
+/** `owner.toBase58()`, remembered (base58 encoding is the slow part of answering an account). */
+function ownerName(owner: AccountInfoBytes["owner"]): string {
+  const key = Buffer.from(owner.toBytes()).toString("latin1");
+  let name = OWNER_NAMES.get(key);
+  if (name === undefined) {
+    name = owner.toBase58();
+    if (OWNER_NAMES.size < 4_096) OWNER_NAMES.set(key, name);
+  }
+  return name;
+}
+
 /** An account in the RPC's JSON shape. */
 export function encodeAccount(
   account: AccountInfoBytes,
   format: AccountFormat,
   decimalsOf: (mint: string) => number,
 ): Record<string, unknown> {
-  const owner = account.owner.toBase58();
+  const owner = ownerName(account.owner);
   return {
     data: encodeData(account.data, format, owner, decimalsOf),
     executable: account.executable,
