@@ -7,6 +7,8 @@ import fs from "fs";
 import path from "path";
 import { LiteSVM } from "litesvm";
 import { SCENARIOS, type Measurement } from "./scenarios";
+import type { FreshCloneResult } from "./fresh-clone";
+import { readSoakSection } from "./soak-report";
 
 /** Accounts and their sizes; `marginal` rows are bytes added to an existing account. */
 const ACCOUNT_SIZES: { name: string; bytes: number; marginal?: boolean }[] = [
@@ -67,7 +69,9 @@ async function main(): Promise<void> {
     "",
     "Issue 5 budgets: every admin instruction ≤ 5,000 CU, `redeem_perk` ≤ 6,000 (first redemption, creating the receipt). `refresh_tier_1024_tiers` verifies a 10-level proof.",
     "",
-    "Notes: `stake_1` stakes into an existing `Staker`; `stake_1_first` is a holder's first stake, which also creates their `Staker` (a PDA bump search, ~1.5k CU per try, so it varies by address). `unstake_1_of_500` unstakes the last of 500 records (the longest scan). `claim_with_50_nfts` vs `claim_with_1_nft` shows claim is O(1) in NFTs.",
+    "Notes: `stake_1` stakes into an existing `Staker`; `stake_1_first` is a holder's first stake, which also creates their `Staker`: the client passes its canonical bump and the program proves it (~350 CU per bump below 255, which the SDK's limit counts; before issue 10 an on-chain bump search cost ~1.5k CU per try, 12,620 CU here, and its limit could fall short). `unstake_1_of_500` unstakes the last of 500 records (the longest scan). `claim_with_50_nfts` vs `claim_with_1_nft` shows claim is O(1) in NFTs.",
+    "",
+    "LiteSVM 0.8 → 1.5 (issue 10): the same `.so` (built from 607cc5b) measures set_paused 461 / 460, sunset_pool_4_streams 740 / 743, propose_authority 550 / 549, create_perk, update_perk, close_perk and accept_authority identical: the newer agave runtime inside LiteSVM 1.5 moves a few instructions by ≤ 7 CU. The program change of that issue moves stake_1 by +5 (one more argument, one comparison) and stake_1_first by −3,409.",
     "",
     "## Local chain (`npm start`)",
     "",
@@ -91,10 +95,30 @@ async function main(): Promise<void> {
     "",
     `TypeScript suites (\`tests/**/*.test.ts\`, after build): ${suiteSeconds.toFixed(1)} s on this machine (2 cores).`,
     "",
+    ...freshCloneLines(),
+    ...(readSoakSection(path.join(__dirname, "results.md")) ?? [
+      "## Soak (`npm run soak`)",
+      "",
+      "Not run yet.",
+      "",
+    ]),
   ];
   fs.writeFileSync(path.join(__dirname, "results.json"), JSON.stringify(results, null, 2) + "\n");
   fs.writeFileSync(path.join(__dirname, "results.md"), lines.join("\n"));
   console.log(lines.join("\n"));
+}
+
+/** The last `npm run bench:fresh-clone` (bench/fresh-clone.json), if any. */
+function freshCloneLines(): string[] {
+  const file = path.join(__dirname, "fresh-clone.json");
+  if (!fs.existsSync(file))
+    return ["Fresh clone: not measured yet (`npm run bench:fresh-clone`).", ""];
+  const result = JSON.parse(fs.readFileSync(file, "utf8")) as FreshCloneResult;
+  const runs = result.runs.map((run) => `${run.seconds} s (${run.summary})`).join("; ");
+  return [
+    `Fresh clone \`npm test\` (\`bash .ci/run\` in a new clone of ${result.commit}, ${result.date}; the first run installs and builds everything): ${runs}.`,
+    "",
+  ];
 }
 
 function timeSuite(): number {
