@@ -150,7 +150,7 @@ async function addRewardStream(): Promise<Measurement> {
   return measure(chain, ix, [fixture.authority], 0);
 }
 
-async function fundStream(): Promise<Measurement> {
+async function fundRewardStream(): Promise<Measurement> {
   const { chain, fixture } = await pool();
   const { mint } = await addStream(fixture);
   const funder = chain.fundedKeypair(10, 8);
@@ -359,7 +359,7 @@ export const SCENARIOS: Record<string, () => Promise<Measurement>> = {
   initialize_pool: initializePool,
   update_pool: updatePool,
   add_reward_stream: addRewardStream,
-  fund_stream: fundStream,
+  fund_reward_stream: fundRewardStream,
   update_reward_stream: updateRewardStream,
   stake_1: () => stake(1),
   stake_1_first: () => stake(1, true),

@@ -1,6 +1,7 @@
 import { strict as assert } from "assert";
 import fs from "fs";
 import path from "path";
+import { IDL } from "@nft-staking/sdk";
 import { SCENARIOS, type Measurement } from "../bench/scenarios";
 import { recordComputeUnits } from "./utils/compute";
 
@@ -15,6 +16,15 @@ describe("compute-unit budgets (bench/budgets.json)", function () {
 
   it("has a budget for every benchmark scenario", () => {
     assert.deepEqual(Object.keys(budgets).sort(), Object.keys(SCENARIOS).sort());
+  });
+
+  it("names every scenario after its instruction, and measures every instruction", () => {
+    const instructions = IDL.instructions.map((instruction) => instruction.name as string);
+    const of = (scenario: string) =>
+      instructions.find((name) => scenario === name || scenario.startsWith(`${name}_`));
+    for (const scenario of Object.keys(SCENARIOS)) assert.ok(of(scenario), scenario);
+    const measuredInstructions = new Set(Object.keys(SCENARIOS).map(of));
+    for (const name of instructions) assert.ok(measuredInstructions.has(name), name);
   });
 
   for (const [name, run] of Object.entries(SCENARIOS)) {

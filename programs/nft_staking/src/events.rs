@@ -41,8 +41,26 @@ impl EventField for u8 {
     }
 }
 
+/// One event as listed in [`ALL`] (checked against the IDL).
+#[derive(Clone, Copy, Debug)]
+pub struct EventInfo {
+    /// The IDL name.
+    pub name: &'static str,
+    /// `sha256("event:<Name>")[..8]`.
+    pub discriminator: [u8; 8],
+    /// Field names in encoding order.
+    pub fields: &'static [&'static str],
+}
+
 macro_rules! events {
-    ($($(#[$doc:meta])* $name:ident { $($(#[$fdoc:meta])* $field:ident: $ty:ty,)+ })+) => {$(
+    ($($(#[$doc:meta])* $name:ident { $($(#[$fdoc:meta])* $field:ident: $ty:ty,)+ })+) => {
+        /// Every event, in declaration order (generated, like `StakingError::ALL`).
+        pub const ALL: &[EventInfo] = &[$(EventInfo {
+            name: stringify!($name),
+            discriminator: $name::DISCRIMINATOR,
+            fields: $name::FIELDS,
+        },)+];
+$(
         $(#[$doc])*
         pub struct $name {
             $($(#[$fdoc])* pub $field: $ty,)+

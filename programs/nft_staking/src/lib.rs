@@ -54,32 +54,10 @@ fn dispatch(program_id: &Address, accounts: &mut [AccountView], data: &[u8]) -> 
     let (tag, args) = data
         .split_first_chunk::<8>()
         .ok_or(error::StakingError::InvalidInstruction)?;
-    use instructions::{admin, user, Context};
-    let ctx = Context {
+    let ctx = instructions::Context {
         program_id,
         accounts,
         data: args,
     };
-    match *tag {
-        admin::pool_initialize::DISCRIMINATOR => admin::pool_initialize::process(ctx),
-        admin::pool_update::DISCRIMINATOR => admin::pool_update::process(ctx),
-        admin::stream_add::DISCRIMINATOR => admin::stream_add::process(ctx),
-        admin::stream_fund::DISCRIMINATOR => admin::stream_fund::process(ctx),
-        admin::stream_update::DISCRIMINATOR => admin::stream_update::process(ctx),
-        user::nft_stake::DISCRIMINATOR => user::nft_stake::process(ctx),
-        user::nft_unstake::DISCRIMINATOR => user::nft_unstake::process(ctx),
-        user::rewards_claim::DISCRIMINATOR => user::rewards_claim::process(ctx),
-        user::tier_refresh::DISCRIMINATOR => user::tier_refresh::process(ctx),
-        user::staker_close::DISCRIMINATOR => user::staker_close::process(ctx),
-        user::perk_redeem::DISCRIMINATOR => user::perk_redeem::process(ctx),
-        admin::pool_pause::DISCRIMINATOR => admin::pool_pause::process(ctx),
-        admin::pool_sunset::DISCRIMINATOR => admin::pool_sunset::process(ctx),
-        admin::authority_propose::DISCRIMINATOR => admin::authority_propose::process(ctx),
-        admin::authority_accept::DISCRIMINATOR => admin::authority_accept::process(ctx),
-        admin::surplus_withdraw::DISCRIMINATOR => admin::surplus_withdraw::process(ctx),
-        admin::perk_create::DISCRIMINATOR => admin::perk_create::process(ctx),
-        admin::perk_update::DISCRIMINATOR => admin::perk_update::process(ctx),
-        admin::perk_close::DISCRIMINATOR => admin::perk_close::process(ctx),
-        _ => Err(error::StakingError::InvalidInstruction.into()),
-    }
+    instructions::dispatch(tag, ctx)
 }

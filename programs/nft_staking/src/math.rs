@@ -1,4 +1,5 @@
-//! Reward math (DESIGN.md §4): one accumulator per stream, two emission modes.
+//! Reward math (DESIGN.md §4): one accumulator per stream, two emission modes. Pure functions
+//! of numbers; `state/reward_stream.rs` applies them to a stream.
 //!
 //! * `FixedPerWeight`: every weight unit earns `rate` base units per second,
 //!   `acc += rate × dt × SCALE`.
@@ -12,7 +13,6 @@
 
 use crate::{
     error::StakingError,
-    state::RewardStream,
     wide::{checked_div_rem_u128_u64, checked_div_u128_u64, checked_mul_u128_u64, mul_u64},
 };
 
@@ -68,119 +68,6 @@ pub fn earned(weight: u64, acc: u128, checkpoint: u128) -> Result<u64, StakingEr
     let (amount, _) =
         checked_div_rem_u128_u64(scaled, ACC_SCALE).ok_or(StakingError::MathOverflow)?;
     u64::try_from(amount).map_err(|_| StakingError::MathOverflow)
-}
-
-impl RewardStream {
-    /// The accumulator as a number.
-    pub fn acc(&self) -> u128 {
-        u128::from_le_bytes(self.acc_per_weight)
-    }
-
-    /// Σ weightᵢ × (acc − checkpointᵢ), scaled.
-    pub fn unsettled(&self) -> u128 {
-        u128::from_le_bytes(self.unsettled_scaled)
-    }
-
-    /// Brings the accumulator up to `min(now, end_ts)` at the current `total_weight`. Must run
-    /// before any change to total weight, rate, end time or a staker's weight.
-    ///
-    /// Never fails on the numbers: if this step would push the accumulator or the liability
-    /// past what the books can hold (a liability above `u64::MAX` base units could never be
-    /// paid anyway), the stream ends at its last consistent time instead (`end_ts =
-    /// last_update_ts`). Holders keep everything earned up to then, and above all `unstake`,
-    /// which accrues first, can never be blocked by a creator's extreme rate.
-    pub fn accrue(&mut self, now: i64, total_weight: u64) -> Result<(), StakingError> {
-        let until = now.min(self.end_ts);
-        let from = self.last_update_ts.max(self.start_ts);
-        if until <= from {
-            // Before the start or already accrued: only remember how far we have looked.
-            self.last_update_ts = self.last_update_ts.max(until);
-            return Ok(());
-        }
-        let mode = StreamMode::from_u8(self.mode)?;
-        match self.grown(mode, from, until, total_weight) {
-            Some((acc, unsettled)) => {
-                self.acc_per_weight = acc.to_le_bytes();
-                self.unsettled_scaled = unsettled.to_le_bytes();
-                self.last_update_ts = until;
-            }
-            None => self.end_ts = from,
-        }
-        Ok(())
-    }
-
-    /// The accumulator and unsettled sum after accruing `from..until`, or `None` if either
-    /// would overflow or the liability would exceed `u64::MAX`.
-    fn grown(&self, mode: StreamMode, from: i64, until: i64, weight: u64) -> Option<(u128, u128)> {
-        let dt = u64::try_from(until.checked_sub(from)?).ok()?;
-        let delta = acc_delta(mode, self.rate, dt, weight).ok()?;
-        let acc = self.acc().checked_add(delta)?;
-        let unsettled = self
-            .unsettled()
-            .checked_add(checked_mul_u128_u64(delta, weight)?)?;
-        // liability = owed_total + ⌈unsettled / SCALE⌉ ≤ u64::MAX  ⟺
-        // unsettled ≤ (u64::MAX − owed_total) × SCALE
-        let headroom = mul_u64(u64::MAX.checked_sub(self.owed_total)?, ACC_SCALE);
-        (unsettled <= headroom).then_some((acc, unsettled))
-    }
-
-    /// Moves what `weight` earned since `checkpoint` into `owed` and resets the checkpoint to
-    /// the current accumulator. Returns the amount settled.
-    pub fn settle(
-        &mut self,
-        weight: u64,
-        checkpoint: &mut [u8; 16],
-        owed: &mut u64,
-    ) -> Result<u64, StakingError> {
-        let acc = self.acc();
-        let start = u128::from_le_bytes(*checkpoint);
-        let amount = earned(weight, acc, start)?;
-        let settled_scaled = checked_mul_u128_u64(
-            acc.checked_sub(start).ok_or(StakingError::MathOverflow)?,
-            weight,
-        )
-        .ok_or(StakingError::MathOverflow)?;
-        // The unsettled sum includes this staker's exact share, so this cannot underflow
-        // unless an invariant is broken; fail loudly rather than wrap.
-        let unsettled = self
-            .unsettled()
-            .checked_sub(settled_scaled)
-            .ok_or(StakingError::MathOverflow)?;
-        *owed = owed.checked_add(amount).ok_or(StakingError::MathOverflow)?;
-        self.owed_total = self
-            .owed_total
-            .checked_add(amount)
-            .ok_or(StakingError::MathOverflow)?;
-        self.unsettled_scaled = unsettled.to_le_bytes();
-        *checkpoint = acc.to_le_bytes();
-        Ok(amount)
-    }
-
-    /// Pays out of `owed` at most `available` (the vault balance): an empty vault pays
-    /// nothing and loses nothing. Returns the amount to transfer.
-    pub fn pay(&mut self, owed: &mut u64, available: u64) -> Result<u64, StakingError> {
-        let amount = (*owed).min(available);
-        *owed = owed.checked_sub(amount).ok_or(StakingError::MathOverflow)?;
-        self.owed_total = self
-            .owed_total
-            .checked_sub(amount)
-            .ok_or(StakingError::MathOverflow)?;
-        Ok(amount)
-    }
-
-    /// What holders have earned and not been paid, rounded up: never less than the sum of
-    /// every staker's pending reward, and more only by rounding dust (< 1 unit per staker).
-    pub fn liability(&self) -> Result<u64, StakingError> {
-        let (whole, rest) = checked_div_rem_u128_u64(self.unsettled(), ACC_SCALE)
-            .ok_or(StakingError::MathOverflow)?;
-        let unsettled = whole
-            .checked_add(u128::from(rest != 0))
-            .ok_or(StakingError::MathOverflow)?;
-        let unsettled = u64::try_from(unsettled).map_err(|_| StakingError::MathOverflow)?;
-        self.owed_total
-            .checked_add(unsettled)
-            .ok_or(StakingError::MathOverflow)
-    }
 }
 
 /// Perk points: weight-seconds, `points + weight × dt`, saturating at `u64::MAX` (points only

@@ -11,8 +11,7 @@
 use core::mem::offset_of;
 use nft_staking::{
     error::StakingError,
-    events,
-    instructions::{admin, user},
+    events, instructions,
     state::{
         LockOption, Perk, PerkReceipt, Pool, RewardStream, StakeRecord, Staker, StakerStream,
         ZeroCopyAccount,
@@ -112,27 +111,12 @@ fn address_matches_declare_id() {
 #[test]
 fn instruction_discriminators_match() {
     let idl = idl();
-    let program = [
-        ("initialize_pool", admin::pool_initialize::DISCRIMINATOR),
-        ("update_pool", admin::pool_update::DISCRIMINATOR),
-        ("add_reward_stream", admin::stream_add::DISCRIMINATOR),
-        ("fund_reward_stream", admin::stream_fund::DISCRIMINATOR),
-        ("update_reward_stream", admin::stream_update::DISCRIMINATOR),
-        ("stake", user::nft_stake::DISCRIMINATOR),
-        ("unstake", user::nft_unstake::DISCRIMINATOR),
-        ("claim", user::rewards_claim::DISCRIMINATOR),
-        ("set_paused", admin::pool_pause::DISCRIMINATOR),
-        ("sunset_pool", admin::pool_sunset::DISCRIMINATOR),
-        ("propose_authority", admin::authority_propose::DISCRIMINATOR),
-        ("accept_authority", admin::authority_accept::DISCRIMINATOR),
-        ("withdraw_surplus", admin::surplus_withdraw::DISCRIMINATOR),
-        ("refresh_tier", user::tier_refresh::DISCRIMINATOR),
-        ("close_staker", user::staker_close::DISCRIMINATOR),
-        ("create_perk", admin::perk_create::DISCRIMINATOR),
-        ("update_perk", admin::perk_update::DISCRIMINATOR),
-        ("close_perk", admin::perk_close::DISCRIMINATOR),
-        ("redeem_perk", user::perk_redeem::DISCRIMINATOR),
-    ];
+    // The program's one instruction list (instructions/mod.rs), so a new instruction cannot be
+    // dispatched without an IDL entry or the other way round.
+    let program: Vec<(&str, [u8; 8])> = instructions::ALL
+        .iter()
+        .map(|info| (info.name, info.discriminator))
+        .collect();
     let instructions = idl["instructions"].as_array().unwrap();
     assert_eq!(
         instructions.len(),
@@ -344,103 +328,11 @@ fn pool_layout_matches_idl_field_by_field() {
 #[test]
 fn events_match_names_discriminators_and_fields() {
     let idl = idl();
-    let program: [(&str, [u8; 8], &[&str]); 19] = [
-        (
-            "PoolInitialized",
-            events::PoolInitialized::DISCRIMINATOR,
-            events::PoolInitialized::FIELDS,
-        ),
-        (
-            "PoolUpdated",
-            events::PoolUpdated::DISCRIMINATOR,
-            events::PoolUpdated::FIELDS,
-        ),
-        (
-            "StreamAdded",
-            events::StreamAdded::DISCRIMINATOR,
-            events::StreamAdded::FIELDS,
-        ),
-        (
-            "StreamFunded",
-            events::StreamFunded::DISCRIMINATOR,
-            events::StreamFunded::FIELDS,
-        ),
-        (
-            "StreamUpdated",
-            events::StreamUpdated::DISCRIMINATOR,
-            events::StreamUpdated::FIELDS,
-        ),
-        (
-            "NftStaked",
-            events::NftStaked::DISCRIMINATOR,
-            events::NftStaked::FIELDS,
-        ),
-        (
-            "NftUnstaked",
-            events::NftUnstaked::DISCRIMINATOR,
-            events::NftUnstaked::FIELDS,
-        ),
-        (
-            "RewardsClaimed",
-            events::RewardsClaimed::DISCRIMINATOR,
-            events::RewardsClaimed::FIELDS,
-        ),
-        (
-            "PoolPauseUpdated",
-            events::PoolPauseUpdated::DISCRIMINATOR,
-            events::PoolPauseUpdated::FIELDS,
-        ),
-        (
-            "PoolSunset",
-            events::PoolSunset::DISCRIMINATOR,
-            events::PoolSunset::FIELDS,
-        ),
-        (
-            "AuthorityProposed",
-            events::AuthorityProposed::DISCRIMINATOR,
-            events::AuthorityProposed::FIELDS,
-        ),
-        (
-            "AuthorityAccepted",
-            events::AuthorityAccepted::DISCRIMINATOR,
-            events::AuthorityAccepted::FIELDS,
-        ),
-        (
-            "SurplusWithdrawn",
-            events::SurplusWithdrawn::DISCRIMINATOR,
-            events::SurplusWithdrawn::FIELDS,
-        ),
-        (
-            "TierRefreshed",
-            events::TierRefreshed::DISCRIMINATOR,
-            events::TierRefreshed::FIELDS,
-        ),
-        (
-            "StakerClosed",
-            events::StakerClosed::DISCRIMINATOR,
-            events::StakerClosed::FIELDS,
-        ),
-        (
-            "PerkCreated",
-            events::PerkCreated::DISCRIMINATOR,
-            events::PerkCreated::FIELDS,
-        ),
-        (
-            "PerkUpdated",
-            events::PerkUpdated::DISCRIMINATOR,
-            events::PerkUpdated::FIELDS,
-        ),
-        (
-            "PerkClosed",
-            events::PerkClosed::DISCRIMINATOR,
-            events::PerkClosed::FIELDS,
-        ),
-        (
-            "PerkRedeemed",
-            events::PerkRedeemed::DISCRIMINATOR,
-            events::PerkRedeemed::FIELDS,
-        ),
-    ];
+    // Generated by `events!`, like the errors' list.
+    let program: Vec<(&str, [u8; 8], &[&str])> = events::ALL
+        .iter()
+        .map(|info| (info.name, info.discriminator, info.fields))
+        .collect();
     assert_eq!(idl["events"].as_array().unwrap().len(), program.len());
     for (name, discriminator, fields) in program {
         let event = find(&idl["events"], name);

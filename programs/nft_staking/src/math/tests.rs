@@ -1,6 +1,7 @@
 //! Unit tests of `math` (host only).
 
 use super::*;
+use crate::state::RewardStream;
 use proptest::prelude::*;
 
 fn stream(mode: StreamMode, rate: u64, start_ts: i64, end_ts: i64) -> RewardStream {

@@ -8,11 +8,13 @@
 pub mod perk;
 pub mod perk_receipt;
 pub mod pool;
+pub mod reward_stream;
 pub mod staker;
 
 pub use perk::{Perk, PerkTerms};
 pub use perk_receipt::PerkReceipt;
-pub use pool::{LockOption, Pool, RewardStream};
+pub use pool::{LockOption, Pool};
+pub use reward_stream::RewardStream;
 pub use staker::{StakeRecord, Staker, StakerStream};
 
 use crate::{discriminator, error::StakingError};

@@ -1,6 +1,6 @@
 //! `Pool`: one staking pool of one collection, with its tiers, lock options and reward streams.
 
-use super::{Key, ZeroCopyAccount};
+use super::{Key, RewardStream, ZeroCopyAccount};
 use crate::{
     constants::{MAX_LOCK_OPTIONS, MAX_STREAMS, MAX_TIERS, MAX_URI_LEN, POOL_SEED},
     discriminator,
@@ -17,38 +17,6 @@ pub struct LockOption {
     pub duration_s: u32,
     /// Weight multiplier in basis points (10_000 = 1x).
     pub multiplier_bps: u32,
-}
-
-/// A reward stream stored inline in the pool (see DESIGN.md §4 for the accumulator).
-#[repr(C)]
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct RewardStream {
-    /// Mint of the reward token.
-    pub mint: Key,
-    /// Token account holding the rewards, owned by the pool PDA. Stored (not re-derived) so a
-    /// claim checks it with one 32-byte comparison instead of a PDA derivation.
-    pub vault: Key,
-    /// Rewards per unit of weight since the stream began, scaled by 1e12 (`u128` LE).
-    pub acc_per_weight: [u8; 16],
-    /// Σ over stakers of `weight × (acc_per_weight − checkpoint)`, scaled by 1e12 (`u128` LE):
-    /// earned but not yet checkpointed into anyone's `owed`. Kept so liability is O(1).
-    pub unsettled_scaled: [u8; 16],
-    /// Emission rate in base units per second (per weight unit, or in total; see `mode`).
-    pub rate: u64,
-    /// When accrual starts (unix seconds).
-    pub start_ts: i64,
-    /// When accrual ends (unix seconds).
-    pub end_ts: i64,
-    /// Time up to which `acc_per_weight` is accrued.
-    pub last_update_ts: i64,
-    /// Σ of stakers' checkpointed, unpaid rewards (`owed`).
-    pub owed_total: u64,
-    /// 0 = `FixedPerWeight`, 1 = `SharedEmission`.
-    pub mode: u8,
-    /// Bump of the vault PDA.
-    pub vault_bump: u8,
-    /// Explicit padding to 8-byte alignment (keeps Borsh and `repr(C)` identical).
-    pub padding: [u8; 6],
 }
 
 /// A staking pool. PDA `["pool", seed_authority, pool_id (u64 LE)]`.

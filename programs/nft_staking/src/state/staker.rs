@@ -85,6 +85,23 @@ impl Staker {
 }
 
 impl Staker {
+    /// This Staker is `owner`'s position in `pool` (the fields its PDA seeds were checked
+    /// against when it was created). Every instruction that acts on a position checks this.
+    pub fn require_position(&self, pool: &Key, owner: &Key) -> Result<(), StakingError> {
+        if &self.owner != owner || &self.pool != pool {
+            return Err(StakingError::InvalidStakerAccount);
+        }
+        Ok(())
+    }
+
+    /// This Staker is a position in `pool`, whoever holds it (permissionless instructions).
+    pub fn require_pool(&self, pool: &Key) -> Result<(), StakingError> {
+        if &self.pool != pool {
+            return Err(StakingError::InvalidStakerAccount);
+        }
+        Ok(())
+    }
+
     /// Brings the pool's streams up to `now`, then settles this holder on every stream at their
     /// current weight and accrues their points. Runs before any change to the holder's weight
     /// and before a claim, so each change starts from an exact checkpoint.

@@ -65,9 +65,7 @@ pub fn process(ctx: Context) -> ProgramResult {
         let mut staker_data = staker.try_borrow_mut()?;
         let staker_state =
             Staker::load_mut(&mut staker_data).map_err(|_| StakingError::InvalidStakerAccount)?;
-        if staker_state.owner != owner_key.to_bytes() || staker_state.pool != pool_key.to_bytes() {
-            return Err(StakingError::InvalidStakerAccount.into());
-        }
+        staker_state.require_position(&pool_key.to_bytes(), &owner_key.to_bytes())?;
         let stream_count = usize::from(pool_state.stream_count);
         if stream_accounts.len() < stream_count.saturating_mul(2) {
             return Err(StakingError::NotEnoughAccounts.into());

@@ -50,9 +50,7 @@ pub fn process(ctx: Context) -> ProgramResult {
         let mut staker_data = staker.try_borrow_mut()?;
         let state =
             Staker::load_mut(&mut staker_data).map_err(|_| StakingError::InvalidStakerAccount)?;
-        if state.owner != owner_key || state.pool != pool_key {
-            return Err(StakingError::InvalidStakerAccount.into());
-        }
+        state.require_position(&pool_key, &owner_key)?;
         if state.record_count != 0 || state.total_weight != 0 {
             return Err(StakingError::StakerNotEmpty.into());
         }

@@ -19,40 +19,33 @@
 use crate::instructions::Context;
 use crate::{
     borsh::Reader,
-    constants::{BPS, DEFAULT_TIER, ESCROW_SEED, MAX_BATCH, NO_LOCK, STAKER_SEED},
+    constants::{ESCROW_SEED, MAX_BATCH, STAKER_SEED},
     discriminator,
     error::StakingError,
     events::NftStaked,
     merkle,
-    metadata::{check_nft_metadata, METADATA_SEED, TOKEN_METADATA_PROGRAM_ID},
     pda,
-    state::{staker::split_mut, Key, Pool, StakeRecord, Staker, ZeroCopyAccount, NO_KEY},
-    token::{create_token_account, read_mint, read_token_account, require_token_program, transfer},
+    state::{staker::split_mut, Pool, StakeRecord, Staker, ZeroCopyAccount},
+    token::{create_token_account, require_token_program, transfer},
     validation::{
         batch_len, require_owned_by_program, require_signer, require_system_program,
-        require_uninitialized, require_writable,
+        require_writable,
     },
-    wide::mul_u64,
 };
 use pinocchio::{
     cpi::{Seed, Signer},
     sysvars::{clock::Clock, rent::Rent, Sysvar},
-    AccountView, Address, ProgramResult, Resize,
+    ProgramResult, Resize,
 };
 
 /// `sha256("global:stake")[..8]`.
 pub const DISCRIMINATOR: [u8; 8] = discriminator::instruction("stake");
 
+mod nft_checks;
+use nft_checks::{check_nft, lock_terms, Accepted, NftArgs, StakeTerms};
+
 const FIXED_ACCOUNTS: usize = 5;
 const ACCOUNTS_PER_NFT: usize = 4;
-
-#[derive(Clone, Copy, Default)]
-struct NftArgs<'a> {
-    tier: Option<u8>,
-    proof: &'a [u8],
-    escrow_bump: u8,
-    metadata_bump: u8,
-}
 
 struct Args<'a> {
     lock_option: Option<u8>,
@@ -89,15 +82,6 @@ impl<'a> Args<'a> {
             staker_bump,
         })
     }
-}
-
-/// What validation decided for one NFT.
-#[derive(Clone, Copy, Default)]
-struct Accepted {
-    mint: Key,
-    weight: u32,
-    tier: u8,
-    escrow_bump: u8,
 }
 
 /// Validates every account and NFT, moves the NFTs into escrow, then records them.
@@ -141,6 +125,7 @@ pub fn process(ctx: Context) -> ProgramResult {
         }
         let (lock_option, multiplier_bps, lock_until) = lock_terms(state, args.lock_option, now)?;
         let terms = StakeTerms {
+            program_id,
             pool: state,
             pool_key: &pool_key,
             owner_key: &owner_key,
@@ -170,9 +155,7 @@ pub fn process(ctx: Context) -> ProgramResult {
         require_owned_by_program(staker, program_id, StakingError::InvalidStakerAccount)?;
         let staker_data = staker.try_borrow()?;
         let state = Staker::load(&staker_data).map_err(|_| StakingError::InvalidStakerAccount)?;
-        if state.owner != owner_key.to_bytes() || state.pool != pool_key.to_bytes() {
-            return Err(StakingError::InvalidStakerAccount.into());
-        }
+        state.require_position(&pool_key.to_bytes(), &owner_key.to_bytes())?;
         if state.bump != args.staker_bump {
             return Err(StakingError::InvalidStakerBump.into());
         }
@@ -304,114 +287,4 @@ pub fn process(ctx: Context) -> ProgramResult {
         .emit()?;
     }
     Ok(())
-}
-
-/// The chosen lock: its index (or `NO_LOCK`), weight multiplier and end time.
-fn lock_terms(pool: &Pool, option: Option<u8>, now: i64) -> Result<(u8, u64, i64), StakingError> {
-    let Some(index) = option else {
-        return Ok((NO_LOCK, BPS, 0));
-    };
-    let lock = pool
-        .lock_options
-        .get(usize::from(index))
-        .filter(|lock| lock.multiplier_bps != 0)
-        .ok_or(StakingError::InvalidLockOption)?;
-    let until = now
-        .checked_add(i64::from(lock.duration_s))
-        .ok_or(StakingError::MathOverflow)?;
-    Ok((index, u64::from(lock.multiplier_bps), until))
-}
-
-/// What every NFT of the batch is checked against (one argument: see `Context`).
-struct StakeTerms<'a> {
-    pool: &'a Pool,
-    pool_key: &'a Address,
-    owner_key: &'a Address,
-    multiplier_bps: u64,
-}
-
-/// Every check on one NFT's accounts; returns its record data.
-fn check_nft(
-    terms: &StakeTerms,
-    group: &[AccountView],
-    nft: &NftArgs,
-) -> Result<Accepted, StakingError> {
-    let StakeTerms {
-        pool,
-        pool_key,
-        owner_key,
-        multiplier_bps,
-    } = *terms;
-    let [mint, metadata, owner_token, escrow] = group else {
-        return Err(StakingError::NotEnoughAccounts);
-    };
-    let mint_key = mint.address().to_bytes();
-    let (supply, decimals) = read_mint(mint, StakingError::NotAnNft)?;
-    if supply != 1 || decimals != 0 {
-        return Err(StakingError::NotAnNft);
-    }
-
-    if !metadata.owned_by(&TOKEN_METADATA_PROGRAM_ID) {
-        return Err(StakingError::InvalidMetadataAccount);
-    }
-    let expected_metadata = pda::derive(
-        &[METADATA_SEED, TOKEN_METADATA_PROGRAM_ID.as_ref(), &mint_key],
-        nft.metadata_bump,
-        &TOKEN_METADATA_PROGRAM_ID,
-    );
-    if expected_metadata.as_ref() != Some(metadata.address()) {
-        return Err(StakingError::InvalidMetadataAccount);
-    }
-    {
-        let metadata_data = metadata
-            .try_borrow()
-            .map_err(|_| StakingError::InvalidMetadataAccount)?;
-        check_nft_metadata(&metadata_data, &mint_key, &pool.collection, &pool.creator)?;
-    }
-
-    let (tier, tier_weight) = match nft.tier {
-        None => (DEFAULT_TIER, pool.default_tier_weight),
-        Some(tier) => {
-            let weight = pool
-                .tier_weights
-                .get(usize::from(tier))
-                .copied()
-                .filter(|weight| *weight != 0)
-                .ok_or(StakingError::InvalidTier)?;
-            if pool.tier_root == NO_KEY
-                || !merkle::verify(nft.proof, &pool.tier_root, merkle::leaf(&mint_key, tier))
-            {
-                return Err(StakingError::InvalidTierProof);
-            }
-            (tier, weight)
-        }
-    };
-    // tier weight (< 2^32) × multiplier (< 2^32) fits in 64 bits; `mul_u64` avoids the
-    // 128-bit overflow check the BPF backend cannot lower.
-    let scaled = u64::try_from(mul_u64(u64::from(tier_weight), multiplier_bps))
-        .map_err(|_| StakingError::MathOverflow)?;
-    let weight = u32::try_from(scaled.checked_div(BPS).ok_or(StakingError::MathOverflow)?)
-        .map_err(|_| StakingError::MathOverflow)?;
-
-    let holding = read_token_account(owner_token, StakingError::InvalidTokenAccount)?;
-    if holding.mint.as_array() != &mint_key || &holding.owner != owner_key || holding.amount != 1 {
-        return Err(StakingError::InvalidTokenAccount);
-    }
-
-    let expected_escrow = pda::derive(
-        &[ESCROW_SEED, pool_key.as_ref(), &mint_key],
-        nft.escrow_bump,
-        &crate::ID,
-    );
-    if expected_escrow.as_ref() != Some(escrow.address()) || !escrow.is_writable() {
-        return Err(StakingError::InvalidEscrow);
-    }
-    require_uninitialized(escrow, &pinocchio_token::ID, StakingError::InvalidEscrow)?;
-
-    Ok(Accepted {
-        mint: mint_key,
-        weight,
-        tier,
-        escrow_bump: nft.escrow_bump,
-    })
 }

@@ -73,9 +73,7 @@ pub fn process(ctx: Context) -> ProgramResult {
         let mut staker_data = staker.try_borrow_mut()?;
         let (staker_state, records) =
             split_mut(&mut staker_data).map_err(|_| StakingError::InvalidStakerAccount)?;
-        if staker_state.owner != owner_key.to_bytes() || staker_state.pool != pool_key.to_bytes() {
-            return Err(StakingError::InvalidStakerAccount.into());
-        }
+        staker_state.require_position(&pool_key.to_bytes(), &owner_key.to_bytes())?;
         let mut live = records.len();
         for (index, group) in nft_accounts.chunks_exact(ACCOUNTS_PER_NFT).enumerate() {
             let [escrow, owner_token] = group else {

@@ -58,9 +58,7 @@ pub fn process(ctx: Context) -> ProgramResult {
     let mut staker_data = staker.try_borrow_mut()?;
     let (staker_state, records) =
         split_mut(&mut staker_data).map_err(|_| StakingError::InvalidStakerAccount)?;
-    if staker_state.pool != pool_key {
-        return Err(StakingError::InvalidStakerAccount.into());
-    }
+    staker_state.require_pool(&pool_key)?;
     let record = records
         .iter_mut()
         .find(|record| record.mint == mint)

@@ -69,9 +69,7 @@ pub fn process(ctx: Context) -> ProgramResult {
         let mut staker_data = staker.try_borrow_mut()?;
         let staker_state =
             Staker::load_mut(&mut staker_data).map_err(|_| StakingError::InvalidStakerAccount)?;
-        if staker_state.owner != owner_key.to_bytes() || staker_state.pool != pool_key.to_bytes() {
-            return Err(StakingError::InvalidStakerAccount.into());
-        }
+        staker_state.require_position(&pool_key.to_bytes(), &owner_key.to_bytes())?;
         if now < perk_state.start_ts || now >= perk_state.end_ts {
             return Err(StakingError::PerkNotActive.into());
         }
