@@ -7,5 +7,5 @@ cd "$ROOT"
 
 bash scripts/setup.sh
 echo "build:"
-step program cargo build --release --quiet --target bpfel-unknown-none -p nft_staking
+bash scripts/build-program.sh
 step sdk npm run --silent build --workspace sdk

@@ -45,7 +45,16 @@ npm_packages() {
   npm install --no-audit --no-fund --loglevel=error >/dev/null
 }
 
+git_hooks() {
+  # The committed pre-commit hook (.githooks/pre-commit: rustfmt, prettier, eslint, tsc).
+  git rev-parse --is-inside-work-tree >/dev/null 2>&1 || return 0
+  [ "$(git config --get core.hooksPath || true)" = ".githooks" ] && return 0
+  git config core.hooksPath .githooks
+  echo "  enabled the pre-commit hook (.githooks/pre-commit)"
+}
+
 echo "setup:"
 step debian-packages apt_packages
 step sbpf-linker sbpf_linker
 step npm-packages npm_packages
+step git-hooks git_hooks
