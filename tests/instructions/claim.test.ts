@@ -5,6 +5,7 @@ import {
   StreamMode,
   accrue,
   claimInstruction,
+  setPausedInstruction,
   findRewardVaultAddress,
   findStakerAddress,
   liability,
@@ -29,9 +30,6 @@ import {
   stakerState,
   type PoolFixture,
 } from "../utils/pool";
-
-/** Offset of `Pool::paused`: discriminator (8) + 6 keys, 4 u64s, u32, 8 tiers, 4 locks, bump. */
-const POOL_PAUSED_OFFSET = 8 + 293;
 
 /** A u64/u128 field decoded as a `BN` (or any number-like) as a bigint. */
 const big = (value: { toString(): string }): bigint => BigInt(value.toString());
@@ -472,12 +470,12 @@ describe("claim", () => {
 
     it("rejects a claim while the pool is paused (PoolPaused)", async () => {
       const { holder } = await twoStreams();
-      // The pause instruction does not exist yet: write Pool::paused (offset 8 + 293) directly.
-      const account = chain.svm.getAccount(fixture.pool);
-      assert.ok(account);
-      const data = Uint8Array.from(account.data);
-      data[POOL_PAUSED_OFFSET] = 1;
-      chain.svm.setAccount(fixture.pool, { ...account, data });
+      const pause = await setPausedInstruction({
+        pool: fixture.pool,
+        authority: fixture.authority.publicKey,
+        paused: true,
+      });
+      assertOk(chain.send([pause], [fixture.authority]));
       assert.equal(poolState(fixture).paused, 1);
       expectRejected(await claimIx(holder.publicKey), [holder], "PoolPaused");
     });

@@ -25,6 +25,8 @@ import {
   PROGRAM_ID,
   parseEvents,
   stakeInstruction,
+  setPausedInstruction,
+  sunsetPoolInstruction,
   type StakeNftInput,
 } from "@nft-staking/sdk";
 import { TestChain, type TxResult } from "../utils/chain";
@@ -53,10 +55,6 @@ import {
 const NO_LOCK = 255;
 /** Fee of a one-signature transaction in LiteSVM. */
 const FEE = 5000n;
-/** Offset of `Pool::paused` in the account: 8-byte discriminator + 293 bytes of fields before it. */
-const POOL_PAUSED_OFFSET = 8 + 293;
-/** Offset of `Pool::sunset`, the byte after `paused`. */
-const POOL_SUNSET_OFFSET = POOL_PAUSED_OFFSET + 1;
 /** Fixed accounts of `stake` before the per-NFT groups, and accounts per NFT. */
 const FIXED_ACCOUNTS = 5;
 const ACCOUNTS_PER_NFT = 4;
@@ -794,27 +792,23 @@ describe("stake", () => {
     expectRejected(ix, [holder], "Token2022NotSupported");
   });
 
-  /** Writes one byte of the pool account (flags that no instruction sets yet). */
-  function setPoolByte(offset: number, value: number): void {
-    const account = chain.svm.getAccount(fixture.pool);
-    assert.ok(account);
-    const data = Uint8Array.from(account.data);
-    data[offset] = value;
-    chain.svm.setAccount(fixture.pool, { ...account, data });
+  /** Sends one of the authority's pool instructions. */
+  async function asAuthority(ix: Promise<TransactionInstruction>): Promise<void> {
+    assertOk(chain.send([await ix], [fixture.authority]));
   }
 
   it("rejects staking while the pool is paused", async () => {
     const { holder, nfts } = holderWithNfts(fixture, 1);
-    // No pause instruction exists yet: set `Pool::paused` (discriminator + 293) directly.
-    setPoolByte(POOL_PAUSED_OFFSET, 1);
+    const authority = fixture.authority.publicKey;
+    await asAuthority(setPausedInstruction({ pool: fixture.pool, authority, paused: true }));
     assert.equal(poolState(fixture).paused, 1);
     expectRejected(await stakeIx(holder.publicKey, nfts), [holder], "PoolPaused");
   });
 
   it("rejects staking in a sunset pool", async () => {
     const { holder, nfts } = holderWithNfts(fixture, 1);
-    // No sunset instruction exists yet: set `Pool::sunset` (the byte after `paused`) directly.
-    setPoolByte(POOL_SUNSET_OFFSET, 1);
+    const authority = fixture.authority.publicKey;
+    await asAuthority(sunsetPoolInstruction({ pool: fixture.pool, authority }));
     assert.equal(poolState(fixture).sunset, 1);
     expectRejected(await stakeIx(holder.publicKey, nfts), [holder], "PoolSunset");
   });
