@@ -8,12 +8,13 @@ import { WalletButton } from "../wallet/WalletButton";
 import { PoolPicker } from "../features/pool/PoolPicker";
 import { Address, PoolStatus } from "../features/pool/PoolHeader";
 import { toPublicKey, usePool, usePoolMetadata, useStreams } from "../features/pool/usePool";
-import { useMyPools, type PoolEntry } from "../features/creator/useMyPools";
-import { CreatePoolForm } from "../features/creator/CreatePoolForm";
-import { PoolSettingsForm } from "../features/creator/PoolSettingsForm";
-import { StreamsPanel } from "../features/creator/StreamsPanel";
-import { PerksEditor } from "../features/creator/PerksEditor";
-import { PoolControls } from "../features/creator/PoolControls";
+import { useMyPools, type PoolEntry } from "../features/creator-pool/useMyPools";
+import { CreatePoolForm } from "../features/creator-pool/CreatePoolForm";
+import { PoolSettingsForm } from "../features/creator-pool/PoolSettingsForm";
+import { StreamsPanel } from "../features/creator-streams/StreamsPanel";
+import { PerksEditor } from "../features/creator-perks/PerksEditor";
+import { PoolControls } from "../features/creator-pool/PoolControls";
+import "./CreatorPage.css";
 
 function PoolList({
   title,

@@ -8,13 +8,14 @@ import { PoolPicker } from "../features/pool/PoolPicker";
 import { PoolHeader } from "../features/pool/PoolHeader";
 import { toPublicKey, usePool, usePoolMetadata, useStreams } from "../features/pool/usePool";
 import { useTierList } from "../features/pool/useTierList";
-import { useStaker } from "../features/rewards/useStaker";
+import { useStaker } from "../features/staker/useStaker";
 import { RewardsPanel } from "../features/rewards/RewardsPanel";
 import { StakedPanel } from "../features/staked/StakedPanel";
 import { StakePanel } from "../features/stake/StakePanel";
 import { PerksPanel } from "../features/perks/PerksPanel";
 import { HistoryPanel } from "../features/history/HistoryPanel";
 import { describeError } from "../lib/txErrors";
+import "./HolderPage.css";
 
 /** Holder pages: pool overview, then (connected) rewards, staked NFTs, wallet NFTs, perks, history. */
 export function HolderPage() {

@@ -1,9 +1,9 @@
 import { useMemo, type ReactNode } from "react";
 import { ConnectionProvider, WalletProvider } from "@solana/wallet-adapter-react";
 import { WalletModalProvider } from "@solana/wallet-adapter-react-ui";
-import "@solana/wallet-adapter-react-ui/styles.css";
 import { useAppConfig } from "../config/ConfigProvider";
 import { LocalDevWalletAdapter } from "./LocalDevWalletAdapter";
+import "./wallet.css";
 
 /**
  * Connection and wallets for the configured cluster: every Wallet-Standard wallet the browser

@@ -7,6 +7,7 @@ import { describeError } from "../../lib/txErrors";
 import type { StreamView } from "../pool/usePool";
 import { historyCsv, type HistoryRow, type TokenInfo } from "./history";
 import { useRewardHistory } from "./useRewardHistory";
+import "./history.css";
 
 function amountText(row: HistoryRow, tokens: TokenInfo): string {
   if (row.amount === undefined) return "";

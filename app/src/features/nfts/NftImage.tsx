@@ -1,4 +1,5 @@
 import { useNftJson } from "./useNfts";
+import "./nfts.css";
 
 /** The NFT's picture from its metadata JSON, with a lettered placeholder while it loads. */
 export function NftImage({ uri, name }: { uri: string | undefined; name: string }) {

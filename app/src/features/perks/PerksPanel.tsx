@@ -12,6 +12,7 @@ import { describeError } from "../../lib/txErrors";
 import { useSendTransactions } from "../toasts/useSendTransactions";
 import { perkLabels, redeemBlockedText, supplyText } from "./perkView";
 import { usePerks, useReceipts } from "./usePerks";
+import "./perks.css";
 
 /** Perks: cost, supply left, window; redeem when `canRedeem` allows, else why not; receipts. */
 export function PerksPanel({

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from "react";
 import { CLUSTERS, CLUSTER_LABELS, type Cluster } from "../../config/config";
 import { useAppConfig } from "../../config/ConfigProvider";
+import "./pool.css";
 
 /** Network choice: the config's cluster by default; devnet, mainnet or a custom RPC URL. */
 export function ClusterPicker() {

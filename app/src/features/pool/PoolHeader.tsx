@@ -11,6 +11,7 @@ import {
 } from "../../lib/format";
 import { daysLabel, perDay } from "../../lib/units";
 import type { PoolMetadata, StreamView } from "./usePool";
+import "./pool.css";
 
 export function Address({ value, label }: { value: string; label?: string }) {
   const { config } = useAppConfig();

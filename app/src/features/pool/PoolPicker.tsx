@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from "react";
 import { toPublicKey } from "./usePool";
+import "./pool.css";
 
 /** A pool address field; opens the pool when the address is valid. */
 export function PoolPicker({

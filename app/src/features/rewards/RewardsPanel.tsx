@@ -5,35 +5,18 @@ import {
   budgetInstructions,
   claimComputeUnits,
   claimInstruction,
-  pendingReward,
   stakingErrorFromCode,
-  toStreamState,
   type PoolAccount,
   type StakerAccount,
 } from "@nft-staking/sdk";
 import { useChain } from "../../hooks/useChain";
-import { useNow } from "../../hooks/useNow";
 import { formatAmount } from "../../lib/format";
 import { useSendTransactions } from "../toasts/useSendTransactions";
 import { useTokenAccounts } from "../nfts/useNfts";
 import type { StreamView } from "../pool/usePool";
-import { rewardDestinations } from "./useStaker";
-
-/** A holder's live pending reward on one stream, exactly as the program will compute it. */
-function usePending(poolAccount: PoolAccount, staker: StakerAccount, streams: StreamView[]) {
-  const now = useNow();
-  const totalWeight = BigInt(poolAccount.totalWeight.toString());
-  const weight = BigInt(staker.totalWeight.toString());
-  return streams.map((stream) => {
-    const holder = staker.streams[stream.index];
-    if (!holder) return 0n;
-    return pendingReward(toStreamState(stream.raw), totalWeight, now, {
-      weight,
-      checkpoint: BigInt(holder.checkpointAcc.toString()),
-      owed: BigInt(holder.owed.toString()),
-    });
-  });
-}
+import { usePendingRewards } from "../staker/usePendingRewards";
+import { rewardDestinations } from "./rewardDestinations";
+import "./rewards.css";
 
 /** Rewards: a pending-rewards ticker per stream (updates every second) and claim. */
 export function RewardsPanel({
@@ -52,7 +35,7 @@ export function RewardsPanel({
   const { program } = useChain();
   const tokenAccounts = useTokenAccounts(owner);
   const claim = useSendTransactions();
-  const pending = usePending(poolAccount, staker, streams);
+  const pending = usePendingRewards(poolAccount, staker, streams);
   const destinations = tokenAccounts.data
     ? rewardDestinations(
         streams.map((stream) => stream.mint),

@@ -2,6 +2,7 @@ import { useId } from "react";
 import type { PoolAccount } from "@nft-staking/sdk";
 import { formatMultiplier } from "../../lib/format";
 import { daysLabel } from "../../lib/units";
+import "./stake.css";
 
 /** No lock, or one of the pool's lock options (radio group, keyboard-friendly). */
 export function LockOptionPicker({

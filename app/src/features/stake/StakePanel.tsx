@@ -12,6 +12,8 @@ import { useWalletNfts, type WalletNft } from "../nfts/useNfts";
 import { belongsToPool, nftEligibility, poolAcceptance } from "../nfts/eligibility";
 import { tierOf, type TierListState } from "../pool/tierList";
 import { LockOptionPicker } from "./LockOptionPicker";
+import "../nfts/nfts.css";
+import "./stake.css";
 
 function TierListNote({ state, pool }: { state: TierListState | undefined; pool: PoolAccount }) {
   if (!state || state.kind === "none") return null;

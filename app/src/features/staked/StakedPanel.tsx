@@ -10,6 +10,7 @@ import { useSendTransactions } from "../toasts/useSendTransactions";
 import { TxProgress } from "../toasts/TxProgress";
 import { NftImage } from "../nfts/NftImage";
 import { useNftsByMint, useTokenAccounts } from "../nfts/useNfts";
+import "../nfts/nfts.css";
 
 type StakeRecord = StakerAccount["records"][number];
 

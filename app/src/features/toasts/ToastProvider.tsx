@@ -7,6 +7,7 @@ import {
   useState,
   type ReactNode,
 } from "react";
+import "./toasts.css";
 
 export type ToastStatus = "pending" | "sent" | "confirmed" | "failed" | "info";
 

@@ -1,4 +1,5 @@
 import type { TxStep } from "../../lib/send";
+import "./toasts.css";
 
 const TEXT: Record<TxStep["status"], string> = {
   waiting: "waiting",

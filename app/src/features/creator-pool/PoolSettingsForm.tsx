@@ -6,7 +6,7 @@ import { useSendTransactions } from "../toasts/useSendTransactions";
 import { isZeroRoot, previewTierCsv, rootHex } from "../pool/tierList";
 import { draftFromPool, parseSettings } from "./poolForm";
 import { SettingsFields } from "./SettingsFields";
-import { TierCsvInput } from "./TierCsvInput";
+import { TierCsvInput } from "../creator-tiers/TierCsvInput";
 
 /** Replaces the tier list, weights, lock options and URI (`update_pool`; staked NFTs keep their weight). */
 export function PoolSettingsForm({

@@ -5,8 +5,9 @@ import { useChain } from "../../hooks/useChain";
 import { formatAmount, parseAmount } from "../../lib/format";
 import { useSendTransactions } from "../toasts/useSendTransactions";
 import { useTokenAccounts } from "../nfts/useNfts";
-import { rewardDestinations } from "../rewards/useStaker";
+import { rewardDestinations } from "../rewards/rewardDestinations";
 import type { StreamView } from "../pool/usePool";
+import "./creator-streams.css";
 
 /** Moves reward tokens from the wallet into a stream's vault (`fund_reward_stream`; anyone may). */
 export function FundStreamForm({

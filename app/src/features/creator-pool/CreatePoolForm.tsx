@@ -12,7 +12,7 @@ import { previewTierCsv } from "../pool/tierList";
 import { toPublicKey } from "../pool/usePool";
 import { emptyDraft, parseSettings } from "./poolForm";
 import { SettingsFields } from "./SettingsFields";
-import { TierCsvInput } from "./TierCsvInput";
+import { TierCsvInput } from "../creator-tiers/TierCsvInput";
 
 /**
  * Creates a pool for a verified collection (and/or verified creator) with its tier list, weights

@@ -1,5 +1,6 @@
 import { formatAmount } from "../../lib/format";
 import { dayTicks, type StreamProjection } from "./projections";
+import "./creator-streams.css";
 
 const WIDTH = 300;
 const HEIGHT = 150;

@@ -1,5 +1,6 @@
 import { useId, useMemo, useState, type ChangeEvent } from "react";
 import { previewTierCsv, type TierCsvPreview } from "../pool/tierList";
+import "./creator-tiers.css";
 
 /**
  * A tier list from a CSV file (or pasted text), `mint,tier` per line, with a live preview:

@@ -11,6 +11,7 @@ import { useChain } from "../../hooks/useChain";
 import { useSendTransactions } from "../toasts/useSendTransactions";
 import { toPublicKey } from "../pool/usePool";
 import { Address } from "../pool/PoolHeader";
+import "./creator-pool.css";
 
 /** Pause/resume, hand over authority (two steps), sunset. Only what the wallet may do is offered. */
 export function PoolControls({

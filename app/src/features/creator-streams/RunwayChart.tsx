@@ -1,5 +1,6 @@
 import { formatDuration } from "../../lib/format";
 import { dayTicks, type StreamProjection } from "./projections";
+import "./creator-streams.css";
 
 const WIDTH = 640;
 const ROW = 46;

@@ -1,5 +1,6 @@
 import { MAX_LOCK_OPTIONS, MAX_TIERS } from "@nft-staking/sdk";
 import type { PoolSettingsDraft } from "./poolForm";
+import "./creator-pool.css";
 
 function FieldError({ id, errors }: { id: string; errors: Record<string, string> }) {
   return errors[id] ? (
