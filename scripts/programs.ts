@@ -8,7 +8,7 @@
 //                                            them with the reference dumps, write the manifest
 //
 // The binaries are third-party builds: they live only in the cache, never in the repository.
-// See ../shared/programs/README.md for where the reference dumps come from.
+// See docs/architecture.md ("Third-party programs") for where the reference dumps come from.
 import { createHash } from "crypto";
 import fs from "fs";
 import path from "path";
@@ -194,7 +194,7 @@ function describeExisting(
 }
 
 function verifyAll(dir: string, previous: Manifest | null): boolean {
-  console.log(`Checking ${dir} against the reference dumps (../shared/programs/README.md)`);
+  console.log(`Checking ${dir} against the reference dumps (docs/architecture.md, "Third-party programs")`);
   const entries: ManifestEntry[] = [];
   let ok = true;
   for (const program of THIRD_PARTY_PROGRAMS) {
@@ -214,7 +214,7 @@ function verifyAll(dir: string, previous: Manifest | null): boolean {
   writeManifest(dir, entries);
   if (!ok) {
     console.log(
-      "Run `npm run programs` on a machine with a cluster RPC, or see ../shared/programs/README.md.",
+      "Run `npm run programs` on a machine with a cluster RPC, or see docs/architecture.md ("Third-party programs").",
     );
   }
   return ok;

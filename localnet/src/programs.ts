@@ -5,7 +5,7 @@
  * This is the one table of them: `scripts/programs.ts` (which fetches and verifies the dumps),
  * `tests/utils/programs.ts` (which loads them into LiteSVM for tests) and `scripts/start.ts` (the
  * local chain) all import it. Their binaries are third-party builds and are never committed: a
- * machine gets them with `npm run programs` (see ../shared/programs/README.md) into
+ * machine gets them with `npm run programs` (docs/architecture.md, "Third-party programs") into
  * `~/.cache/nft-staking/programs/`, or `$NFT_STAKING_PROGRAMS`.
  */
 import fs from "fs";
@@ -43,7 +43,7 @@ export interface ThirdPartyProgram {
   repository: RepositorySource;
 }
 
-/** The four programs, with the reference dumps of ../shared/programs/README.md. */
+/** The four programs, with the reference dumps listed in docs/architecture.md ("Third-party programs"). */
 export const THIRD_PARTY_PROGRAMS: readonly ThirdPartyProgram[] = [
   {
     name: "mpl_token_metadata",

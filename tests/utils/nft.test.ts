@@ -134,7 +134,7 @@ describe("test NFT factory", () => {
     });
     const [metadata] = readMetadata(nft);
     assert.match(metadata.uri, /^https:\/\/example\.org\/nft\/[0-9a-f]{8}\.json$/);
-    // 123 fixed bytes + name + symbol + uri: 164 with METAPLEX.md's 26-byte uri, 175 with ours.
+    // 123 fixed bytes + name + symbol + uri: 164 with a 26-byte uri (docs/design.md §6), 175 with ours.
     assert.equal(123 + 11 + 4 + 37, 175);
     assert.equal(accountData(nft.metadata).length, 175);
   });

@@ -1,4 +1,4 @@
-//! Reward math (DESIGN.md §4): one accumulator per stream, two emission modes. Pure functions
+//! Reward math (docs/design.md §4): one accumulator per stream, two emission modes. Pure functions
 //! of numbers; `state/reward_stream.rs` applies them to a stream.
 //!
 //! * `FixedPerWeight`: every weight unit earns `rate` base units per second,

@@ -8,7 +8,7 @@ use crate::{
     wide::{checked_div_rem_u128_u64, checked_mul_u128_u64, mul_u64},
 };
 
-/// A reward stream stored inline in the pool (see DESIGN.md §4 for the accumulator).
+/// A reward stream stored inline in the pool (docs/design.md §4 "Accrual").
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct RewardStream {
