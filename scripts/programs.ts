@@ -194,7 +194,9 @@ function describeExisting(
 }
 
 function verifyAll(dir: string, previous: Manifest | null): boolean {
-  console.log(`Checking ${dir} against the reference dumps (docs/architecture.md, "Third-party programs")`);
+  console.log(
+    `Checking ${dir} against the reference dumps (docs/architecture.md, "Third-party programs")`,
+  );
   const entries: ManifestEntry[] = [];
   let ok = true;
   for (const program of THIRD_PARTY_PROGRAMS) {
@@ -214,7 +216,7 @@ function verifyAll(dir: string, previous: Manifest | null): boolean {
   writeManifest(dir, entries);
   if (!ok) {
     console.log(
-      "Run `npm run programs` on a machine with a cluster RPC, or see docs/architecture.md ("Third-party programs").",
+      "Run `npm run programs` on a machine with a cluster RPC, or see docs/architecture.md (Third-party programs).",
     );
   }
   return ok;

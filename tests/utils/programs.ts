@@ -18,7 +18,7 @@ import type { Svm } from "../../localnet/src/svm";
 export { THIRD_PARTY_PROGRAMS, programsDir, thirdPartyProgram, type ProgramName };
 
 /** What to do when a dump is missing. */
-const HOW_TO_GET = "run `npm run programs` (see docs/architecture.md, "Third-party programs")";
+const HOW_TO_GET = "run `npm run programs` (see docs/architecture.md, Third-party programs)";
 
 /** The cached files missing for `names`, as paths (empty when every dump is there). */
 export function missingPrograms(names: readonly ProgramName[]): string[] {
