@@ -29,31 +29,92 @@ export function stakingErrorFromCode(code: number, logs?: string[]): StakingErro
 
 const CUSTOM_ERROR = /custom program error: (0x[0-9a-f]+|\d+)/i;
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+function stringsOf(value: unknown): string[] | undefined {
+  return Array.isArray(value)
+    ? value.filter((line): line is string => typeof line === "string")
+    : undefined;
+}
+
 /**
- * Extracts a typed program error from anything a send can throw: a code, an object with
- * `code`/`logs` (web3.js `SendTransactionError`, Anchor errors) or a message containing
- * "custom program error: 0x…". Returns `null` when it is not one of the program's errors.
+ * The custom error code in a transaction status error, `{ InstructionError: [index, { Custom:
+ * n }] }` (what `confirmTransaction`, `getSignatureStatuses` and `getTransaction` report), or
+ * `null` for any other shape.
+ *
+ * @example
+ * const { value } = await connection.confirmTransaction(signature);
+ * const code = customErrorCode(value.err); // e.g. 6010
+ */
+export function customErrorCode(statusError: unknown): number | null {
+  if (!isRecord(statusError)) return null;
+  const instructionError = statusError.InstructionError;
+  if (!Array.isArray(instructionError)) return null;
+  const detail: unknown = instructionError[1];
+  return isRecord(detail) && typeof detail.Custom === "number" ? detail.Custom : null;
+}
+
+/** Keys under which wrappers carry the error they wrap (wallet adapters: `error`). */
+const WRAPPED = ["error", "cause"] as const;
+/** Keys under which a failed transaction's status error travels. */
+const STATUS = ["statusError", "err", "transactionError"] as const;
+
+function parse(error: unknown, depth: number): StakingError | null {
+  if (typeof error === "number") return stakingErrorFromCode(error);
+  if (typeof error === "string") return fromText([error]);
+  if (!isRecord(error) || depth > 4) return null;
+  const logs = stringsOf(error.logs) ?? stringsOf(error.transactionLogs);
+  // A numeric code: web3.js / Anchor `ProgramError`, or Anchor's `errorCode.number`.
+  const errorCode = isRecord(error.errorCode) ? error.errorCode.number : undefined;
+  for (const code of [error.code, errorCode]) {
+    if (typeof code !== "number") continue;
+    const fromCode = stakingErrorFromCode(code, logs);
+    if (fromCode) return fromCode;
+  }
+  // A status error, as such or carried by a confirmation failure.
+  for (const status of [error, ...STATUS.map((key) => error[key])]) {
+    const code = customErrorCode(status);
+    const fromStatus = code === null ? null : stakingErrorFromCode(code, logs);
+    if (fromStatus) return fromStatus;
+  }
+  // "custom program error: 0x…" in the message or the logs.
+  const texts = ["message", "transactionMessage"]
+    .map((key) => error[key])
+    .filter((text): text is string => typeof text === "string");
+  const fromMessage = fromText([...texts, ...(logs ?? [])], logs);
+  if (fromMessage) return fromMessage;
+  // Wrappers (wallet adapters put the web3.js error in `.error`) and nested status errors.
+  for (const key of [...WRAPPED, ...STATUS]) {
+    if (!(key in error) || error[key] === error) continue;
+    const inner = parse(error[key], depth + 1);
+    if (inner) return inner;
+  }
+  return null;
+}
+
+function fromText(texts: string[], logs?: string[]): StakingError | null {
+  const match = CUSTOM_ERROR.exec(texts.join("\n"));
+  if (!match?.[1]) return null;
+  const code = match[1].startsWith("0x") ? parseInt(match[1], 16) : parseInt(match[1], 10);
+  return stakingErrorFromCode(code, logs);
+}
+
+/**
+ * Extracts a typed program error from anything a send can throw or report: a code; an object
+ * with `code`/`logs` (web3.js `SendTransactionError` with its `transactionLogs`, Anchor errors);
+ * a status error `{ InstructionError: [i, { Custom: n }] }`, on its own or as a failure's
+ * `statusError`/`err`; a message containing "custom program error: 0x…"; and any of these
+ * wrapped by a wallet adapter (`error.error`) or as a `cause`. Returns `null` when it is not one
+ * of the program's errors.
  *
  * @example
  * try { await sendAndConfirmTransaction(connection, tx, signers); }
  * catch (e) { const err = parseStakingError(e); if (err) toast(err.message); }
  */
 export function parseStakingError(error: unknown): StakingError | null {
-  if (typeof error === "number") return stakingErrorFromCode(error);
-  if (typeof error !== "object" || error === null) return null;
-  const record = error as { code?: unknown; logs?: unknown; message?: unknown };
-  const logs = Array.isArray(record.logs) ? (record.logs as string[]) : undefined;
-  if (typeof record.code === "number") {
-    const fromCode = stakingErrorFromCode(record.code, logs);
-    if (fromCode) return fromCode;
-  }
-  const text = [typeof record.message === "string" ? record.message : "", ...(logs ?? [])].join(
-    "\n",
-  );
-  const match = CUSTOM_ERROR.exec(text);
-  if (!match?.[1]) return null;
-  const code = match[1].startsWith("0x") ? parseInt(match[1], 16) : parseInt(match[1], 10);
-  return stakingErrorFromCode(code, logs);
+  return parse(error, 0);
 }
 
 /**

@@ -1,7 +1,87 @@
-import type { Connection, PublicKey } from "@solana/web3.js";
-import { fetchStaker, type PerkAccount, type PoolAccount, type StakerAccount } from "./accounts";
+import { BN } from "@coral-xyz/anchor";
+import { PublicKey, type Connection } from "@solana/web3.js";
+import {
+  fetchStaker,
+  type PerkAccount,
+  type PerkReceiptAccount,
+  type PoolAccount,
+  type StakerAccount,
+} from "./accounts";
 import { StreamMode, accrue, liability, type StreamState } from "./math";
 import { findStakerAddress } from "./pda";
+
+/**
+ * A decoded account with every u64/i64/u128 (`BN`) as a `bigint`, recursively (streams,
+ * records, lock options); keys stay `PublicKey`, small integers stay `number`.
+ */
+export type BigIntView<T> = T extends BN
+  ? bigint
+  : T extends PublicKey | Uint8Array
+    ? T
+    : T extends readonly (infer Item)[]
+      ? BigIntView<Item>[]
+      : T extends object
+        ? { [Key in keyof T]: BigIntView<T[Key]> }
+        : T;
+
+/** A decoded `Pool` with bigint amounts and times. */
+export type PoolView = BigIntView<PoolAccount>;
+/** A decoded `Staker` with bigint amounts and times (its records and streams too). */
+export type StakerView = BigIntView<StakerAccount>;
+/** A decoded `Perk` with bigint amounts and times. */
+export type PerkView = BigIntView<PerkAccount>;
+/** A decoded `PerkReceipt` with bigint times. */
+export type PerkReceiptView = BigIntView<PerkReceiptAccount>;
+
+/**
+ * Converts every `BN` in a decoded account to a `bigint` (a new object; the input is unchanged).
+ *
+ * @example
+ * const { totalWeight } = toBigIntView(pool); // bigint
+ */
+export function toBigIntView<T>(value: T): BigIntView<T> {
+  return convert(value) as BigIntView<T>;
+}
+
+function convert(value: unknown): unknown {
+  if (BN.isBN(value)) return BigInt(value.toString());
+  if (typeof value !== "object" || value === null) return value;
+  if (value instanceof PublicKey || value instanceof Uint8Array) return value;
+  if (Array.isArray(value)) return value.map(convert);
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, convert(item)]));
+}
+
+/**
+ * The pool with u64/i64/u128 fields as `bigint`.
+ *
+ * @example
+ * const pool = toPoolView(await fetchPool(connection, address));
+ * const perSecond = pool.streams[0]!.rate * pool.totalWeight;
+ */
+export function toPoolView(pool: PoolAccount): PoolView {
+  return toBigIntView(pool);
+}
+
+/**
+ * The staker with u64/i64/u128 fields as `bigint`.
+ *
+ * @example
+ * const staker = toStakerView(account);
+ * const lockedUntil = staker.records.map((record) => record.lockUntil); // bigint[]
+ */
+export function toStakerView(staker: StakerAccount): StakerView {
+  return toBigIntView(staker);
+}
+
+/** The perk with u64/i64 fields as `bigint`. */
+export function toPerkView(perk: PerkAccount): PerkView {
+  return toBigIntView(perk);
+}
+
+/** The receipt with its i64 time as `bigint`. */
+export function toPerkReceiptView(receipt: PerkReceiptAccount): PerkReceiptView {
+  return toBigIntView(receipt);
+}
 
 /** The math view of a decoded pool stream. */
 export function toStreamState(stream: PoolAccount["streams"][number]): StreamState {

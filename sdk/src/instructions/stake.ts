@@ -38,29 +38,28 @@ export async function stakeInstruction(
 ): Promise<TransactionInstruction> {
   checkBatch(params.nfts.length);
   const [staker, stakerBump] = findStakerAddress(params.pool, params.owner, program.programId);
-  const nfts = params.nfts.map((nft) => {
-    const [, escrowBump] = findEscrowAddress(params.pool, nft.mint, program.programId);
-    const [, metadataBump] = findMetadataAddress(nft.mint);
-    return {
-      tier: nft.tier ?? null,
-      proof: (nft.proof ?? []).map((hash) => Array.from(hash)),
-      escrowBump,
-      metadataBump,
-    };
-  });
-  const remaining = params.nfts.flatMap((nft) => [
+  // Each NFT's escrow and metadata PDAs are derived once (a bump search each) and used twice:
+  // their bumps go in the arguments, their addresses in the remaining accounts.
+  const derived = params.nfts.map((nft) => ({
+    nft,
+    escrow: findEscrowAddress(params.pool, nft.mint, program.programId),
+    metadata: findMetadataAddress(nft.mint),
+  }));
+  const nfts = derived.map(({ nft, escrow: [, escrowBump], metadata: [, metadataBump] }) => ({
+    tier: nft.tier ?? null,
+    proof: (nft.proof ?? []).map((hash) => Array.from(hash)),
+    escrowBump,
+    metadataBump,
+  }));
+  const remaining = derived.flatMap(({ nft, escrow: [escrow], metadata: [metadata] }) => [
     { pubkey: nft.mint, isSigner: false, isWritable: false },
-    { pubkey: findMetadataAddress(nft.mint)[0], isSigner: false, isWritable: false },
+    { pubkey: metadata, isSigner: false, isWritable: false },
     {
       pubkey: nft.tokenAccount ?? getAssociatedTokenAddressSync(nft.mint, params.owner, true),
       isSigner: false,
       isWritable: true,
     },
-    {
-      pubkey: findEscrowAddress(params.pool, nft.mint, program.programId)[0],
-      isSigner: false,
-      isWritable: true,
-    },
+    { pubkey: escrow, isSigner: false, isWritable: true },
   ]);
   return program.methods
     .stake(params.lockOption ?? null, nfts, stakerBump)

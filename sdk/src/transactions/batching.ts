@@ -8,11 +8,15 @@ import {
 import { MAX_BATCH } from "../constants";
 
 /** Options shared by the transaction builders. */
-export interface BatchOptions {
-  /** Fee payer (usually the holder). */
+export interface TransactionOptions {
+  /** Fee payer (usually the holder); also pays the rent of accounts a builder creates. */
   feePayer: PublicKey;
   /** Priority fee in micro-lamports per CU; omitted = no priority fee instruction. */
   priorityFeeMicroLamports?: number;
+}
+
+/** Options of the builders that split items over several transactions. */
+export interface BatchOptions extends TransactionOptions {
   /** Upper bound on items per transaction (default: as many as fit, at most 16). */
   maxPerTransaction?: number;
 }
@@ -35,7 +39,10 @@ export function legacyTransactionSize(
 }
 
 /** The compute-budget instructions that go first in every transaction. */
-export function budgetInstructions(units: number, options: BatchOptions): TransactionInstruction[] {
+export function budgetInstructions(
+  units: number,
+  options: TransactionOptions,
+): TransactionInstruction[] {
   const out = [ComputeBudgetProgram.setComputeUnitLimit({ units: Math.min(units, 1_400_000) })];
   if (options.priorityFeeMicroLamports) {
     out.push(

@@ -1,3 +1,4 @@
 export * from "./batching";
+export * from "./claim";
 export * from "./compute";
 export * from "./staking";
