@@ -78,8 +78,9 @@ export function belongsToPool(nft: HeldNft, pool: PoolAcceptance): boolean {
 }
 
 /**
- * Whether `stake` would accept the NFT, with the program's checks in its order: an NFT mint,
- * metadata of this mint, a verified collection (or creator) of the pool, a plain token standard.
+ * Whether `stake` would accept the NFT, with the program's checks in its order
+ * (`check_nft_metadata`): an NFT mint, metadata of this mint, a plain token standard, then a
+ * verified collection (or creator) of the pool.
  *
  * @example
  * const check = nftEligibility(nft, poolAcceptance(pool));
@@ -90,16 +91,6 @@ export function nftEligibility(nft: HeldNft, pool: PoolAcceptance): Eligibility 
   const metadata = nft.metadata;
   if (!metadata) return refuse("InvalidMetadataAccount");
   if (metadata.mint !== nft.mint) return refuse("MetadataMintMismatch");
-  const collectionVerified =
-    pool.collection !== null &&
-    metadata.collection?.key === pool.collection &&
-    metadata.collection.verified;
-  const creatorVerified =
-    pool.creator !== null &&
-    metadata.creators.some((creator) => creator.address === pool.creator && creator.verified);
-  if (!collectionVerified && !creatorVerified) {
-    return belongsToPool(nft, pool) ? refuse("CollectionNotVerified") : refuse("WrongCollection");
-  }
   if (
     metadata.tokenStandard === TokenStandard.ProgrammableNonFungible ||
     metadata.tokenStandard === TokenStandard.ProgrammableNonFungibleEdition
@@ -111,6 +102,20 @@ export function nftEligibility(nft: HeldNft, pool: PoolAcceptance): Eligibility 
     metadata.tokenStandard === TokenStandard.Fungible
   ) {
     return refuse("UnsupportedTokenStandard");
+  }
+  // a standard Token Metadata does not define (the program reads it as malformed)
+  if (metadata.tokenStandard !== null && TokenStandard[metadata.tokenStandard] === undefined) {
+    return refuse("MalformedMetadata");
+  }
+  const collectionVerified =
+    pool.collection !== null &&
+    metadata.collection?.key === pool.collection &&
+    metadata.collection.verified;
+  const creatorVerified =
+    pool.creator !== null &&
+    metadata.creators.some((creator) => creator.address === pool.creator && creator.verified);
+  if (!collectionVerified && !creatorVerified) {
+    return belongsToPool(nft, pool) ? refuse("CollectionNotVerified") : refuse("WrongCollection");
   }
   return { ok: true };
 }

@@ -105,11 +105,14 @@ describe("sdk eligibility", () => {
     for (const standard of [TokenStandard.FungibleAsset, TokenStandard.Fungible]) {
       assert.equal(refused(nft({ tokenStandard: standard })), message("UnsupportedTokenStandard"));
     }
+    // check_nft_metadata reads the token standard before the collection: a pNFT of another
+    // collection is refused as programmable, as the program does
     assert.equal(
-      refused(nft({ collection: null, tokenStandard: 4 })),
-      message("WrongCollection"),
-      "collection before token standard",
+      refused(nft({ collection: null, tokenStandard: TokenStandard.ProgrammableNonFungible })),
+      message("ProgrammableNftNotSupported"),
+      "token standard before collection",
     );
+    assert.equal(refused(nft({ tokenStandard: 9 })), message("MalformedMetadata"));
   });
 
   it("accepts a verified creator when the pool names one", () => {

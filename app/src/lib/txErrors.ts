@@ -1,8 +1,6 @@
-import {
-  parseComputeBudgetExceeded,
-  parseStakingError,
-  stakingErrorFromCode,
-} from "@nft-staking/sdk";
+import { customErrorCode, parseComputeBudgetExceeded, parseStakingError } from "@nft-staking/sdk";
+
+export { customErrorCode };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;
@@ -20,39 +18,13 @@ export class TransactionFailedError extends Error {
   }
 }
 
-/** The custom error code in a status error `{ InstructionError: [i, { Custom: n }] }`. */
-export function customErrorCode(statusError: unknown): number | null {
-  if (!isRecord(statusError)) return null;
-  const instructionError = statusError.InstructionError;
-  if (!Array.isArray(instructionError)) return null;
-  const detail: unknown = instructionError[1];
-  return isRecord(detail) && typeof detail.Custom === "number" ? detail.Custom : null;
-}
-
 /**
  * The program's own message for anything a send can throw (simulation failures, wallet
- * wrappers, failed confirmations), or `null` when the failure is not a program error.
+ * wrappers, failed confirmations), or `null` when the failure is not a program error. The SDK
+ * reads every shape (`parseStakingError`); this file only words what it finds.
  */
 export function programErrorMessage(error: unknown): string | null {
-  const direct = parseStakingError(error);
-  if (direct) return direct.message;
-  if (!isRecord(error)) return null;
-  // Wallet adapters wrap the web3.js error in `.error`.
-  if ("error" in error) {
-    const inner = programErrorMessage(error.error);
-    if (inner) return inner;
-  }
-  if (Array.isArray(error.transactionLogs)) {
-    const fromLogs = parseStakingError({ logs: error.transactionLogs });
-    if (fromLogs) return fromLogs.message;
-  }
-  if (error instanceof TransactionFailedError) {
-    const code = customErrorCode(error.statusError);
-    const fromCode = code === null ? null : stakingErrorFromCode(code, error.logs);
-    if (fromCode) return fromCode.message;
-    if (error.logs) return parseStakingError({ logs: error.logs })?.message ?? null;
-  }
-  return null;
+  return parseStakingError(error)?.message ?? null;
 }
 
 /** A short, human message for a failed action: the program's message when it is one. */

@@ -1,6 +1,6 @@
 import { useWallet } from "@solana/wallet-adapter-react";
 import type { PublicKey } from "@solana/web3.js";
-import type { PoolAccount } from "@nft-staking/sdk";
+import { toPoolView, type PoolAccount } from "@nft-staking/sdk";
 import { useRoute } from "../hooks/useRoute";
 import { shortAddress } from "../lib/format";
 import { describeError } from "../lib/txErrors";
@@ -106,7 +106,7 @@ export default function CreatorPage() {
       {creating && publicKey && mine.data && (
         <CreatePoolForm
           authority={publicKey}
-          usedIds={(mine.data?.created ?? []).map((entry) => BigInt(entry.pool.poolId.toString()))}
+          usedIds={(mine.data?.created ?? []).map((entry) => toPoolView(entry.pool).poolId)}
           onCreated={(created) => navigate("creator", { pool: created.toBase58() })}
         />
       )}

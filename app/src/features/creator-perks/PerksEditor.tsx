@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { Transaction, type PublicKey } from "@solana/web3.js";
-import { MAX_URI_LEN, createPerkInstruction } from "@nft-staking/sdk";
+import { MAX_URI_LEN, createPerkInstruction, toPerkView } from "@nft-staking/sdk";
 import { useChain } from "../../hooks/useChain";
 import { useNow } from "../../hooks/useNow";
 import { formatDateTime, formatInteger, utf8Length } from "../../lib/format";
@@ -74,7 +74,7 @@ export function PerksEditor({
   const check = checkPerk(draft, now);
   const nextId =
     (perks.data ?? []).reduce((max, entry) => {
-      const id = BigInt(entry.perk.perkId.toString());
+      const id = toPerkView(entry.perk).perkId;
       return id > max ? id : max;
     }, 0n) + 1n;
   const set = (patch: Partial<PerkDraft>) => setDraft((old) => ({ ...old, ...patch }));
@@ -119,7 +119,7 @@ export function PerksEditor({
           {(perks.data ?? []).map(({ address, perk }) => (
             <li key={address.toBase58()}>
               <strong>{perkLabels(perk).name}</strong> (#{perk.perkId.toString()}):{" "}
-              {formatInteger(BigInt(perk.costPoints.toString()))} points · {supplyText(perk)}
+              {formatInteger(toPerkView(perk).costPoints)} points · {supplyText(perk)}
               {perk.minStaked > 0 ? ` · needs ${perk.minStaked} staked` : ""} ·{" "}
               {formatDateTime(perk.startTs.toNumber())} – {formatDateTime(perk.endTs.toNumber())}
             </li>

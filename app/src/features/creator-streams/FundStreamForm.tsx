@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from "react";
 import { Transaction, type PublicKey } from "@solana/web3.js";
-import { fundRewardStreamInstruction } from "@nft-staking/sdk";
+import { fundRewardStreamInstruction, toBigIntView } from "@nft-staking/sdk";
 import { useChain } from "../../hooks/useChain";
 import { formatAmount, parseAmount } from "../../lib/format";
 import { useSendTransactions } from "../toasts/useSendTransactions";
@@ -40,7 +40,7 @@ export function FundStreamForm({
       error = e instanceof Error ? e.message : String(e);
     }
   }
-  const ended = BigInt(stream.raw.endTs.toString()) <= now;
+  const ended = toBigIntView(stream.raw).endTs <= now;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (amount === null || error || !source?.account) return;

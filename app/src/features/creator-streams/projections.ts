@@ -1,4 +1,4 @@
-import { runway, type PoolAccount } from "@nft-staking/sdk";
+import { runway, toBigIntView, type PoolAccount } from "@nft-staking/sdk";
 import type { StreamView } from "../pool/usePool";
 
 /** What the creator's charts show of one stream, from the SDK's `runway`. */
@@ -30,8 +30,7 @@ export function projections(
   );
   return streams.map((stream, index) => {
     const item = runways[index];
-    const start = BigInt(stream.raw.startTs.toString());
-    const end = BigInt(stream.raw.endTs.toString());
+    const { startTs: start, endTs: end } = toBigIntView(stream.raw);
     const untilEnd = end > now ? end - now : 0n;
     const startsIn = start > now ? start - now : 0n;
     return {

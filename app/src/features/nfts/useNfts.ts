@@ -1,10 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
 import type { PublicKey } from "@solana/web3.js";
-import { findMetadataAddress } from "@nft-staking/sdk";
+import { findMetadataAddress, type HeldNft as SdkHeldNft } from "@nft-staking/sdk";
 import { useChain } from "../../hooks/useChain";
-import { decodeMetadata } from "../../lib/metadata";
+import { decodeMetadata, type NftMetadata } from "../../lib/metadata";
 import { decodeMint, getAccounts, tokenAccountsOf, type TokenAccount } from "../../lib/tokens";
-import type { HeldNft } from "./eligibility";
+
+/** An NFT as the wallet holds it, with the metadata fields the app shows (the SDK's checks run on it). */
+export type HeldNft = SdkHeldNft<NftMetadata>;
 
 /** An NFT with the token account it sits in. */
 export interface WalletNft extends HeldNft {

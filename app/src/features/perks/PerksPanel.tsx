@@ -3,6 +3,7 @@ import {
   canRedeem,
   projectedPoints,
   redeemPerkInstruction,
+  toPerkView,
   type StakerAccount,
 } from "@nft-staking/sdk";
 import { useChain } from "../../hooks/useChain";
@@ -76,8 +77,7 @@ export function PerksPanel({
                     )}
                   </h3>
                   <p className="small">
-                    Cost {formatInteger(BigInt(perk.costPoints.toString()))} points ·{" "}
-                    {supplyText(perk)}
+                    Cost {formatInteger(toPerkView(perk).costPoints)} points · {supplyText(perk)}
                     {perk.minStaked > 0 ? ` · needs ${perk.minStaked} staked` : ""}
                   </p>
                   <p className="small muted">Until {formatDateTime(perk.endTs.toNumber())}</p>

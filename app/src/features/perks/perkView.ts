@@ -2,6 +2,7 @@ import {
   StakingErrorCode,
   perkName,
   stakingErrorFromCode,
+  toPerkView,
   type PerkAccount,
   type RedeemCheck,
 } from "@nft-staking/sdk";
@@ -25,13 +26,13 @@ export function redeemBlockedText(
   const message = stakingErrorFromCode(REASON_CODE[check.reason])?.message ?? check.reason;
   switch (check.reason) {
     case "notActive":
-      return now < BigInt(perk.startTs.toString())
+      return now < toPerkView(perk).startTs
         ? `${message} (opens ${formatDateTime(perk.startTs.toNumber())})`
         : `${message} (ended ${formatDateTime(perk.endTs.toNumber())})`;
     case "notEnoughStaked":
       return `${message} (at least ${perk.minStaked})`;
     case "notEnoughPoints":
-      return `${message} (${formatInteger(points)} of ${formatInteger(BigInt(perk.costPoints.toString()))})`;
+      return `${message} (${formatInteger(points)} of ${formatInteger(toPerkView(perk).costPoints)})`;
     default:
       return message;
   }

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { PublicKey } from "@solana/web3.js";
 import {
   decodePerkReceipt,
+  fetchPerks,
   findReceiptAddress,
   type PerkAccount,
   type PerkReceiptAccount,
@@ -14,20 +15,16 @@ export interface PerkEntry {
   perk: PerkAccount;
 }
 
-/** Every perk of the pool (getProgramAccounts: Perk discriminator + pool at offset 8). */
+/** Every perk of the pool, by perk id (the SDK's `fetchPerks`). */
 export function usePerks(pool: PublicKey | null) {
-  const { program, key } = useChain();
+  const { connection, program, key } = useChain();
   return useQuery({
     queryKey: [...key, "perks", pool?.toBase58()],
     enabled: pool !== null,
     refetchInterval: 30_000,
     queryFn: async (): Promise<PerkEntry[]> => {
-      const all = await program.account.perk.all([
-        { memcmp: { offset: 8, bytes: pool!.toBase58() } },
-      ]);
-      return all
-        .map(({ publicKey, account }) => ({ address: publicKey, perk: account }))
-        .sort((a, b) => a.perk.perkId.cmp(b.perk.perkId));
+      const perks = await fetchPerks(connection, pool!, program);
+      return perks.map(({ address, account }) => ({ address, perk: account }));
     },
   });
 }

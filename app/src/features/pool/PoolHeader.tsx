@@ -1,5 +1,5 @@
 import type { PublicKey } from "@solana/web3.js";
-import type { PoolAccount } from "@nft-staking/sdk";
+import { toBigIntView, toPoolView, type PoolAccount } from "@nft-staking/sdk";
 import { useAppConfig } from "../../config/ConfigProvider";
 import { explorerAddressUrl } from "../../config/config";
 import {
@@ -34,7 +34,7 @@ export function PoolStatus({ pool }: { pool: PoolAccount }) {
 
 /** How a stream pays, in words. */
 export function streamTerms(stream: StreamView): string {
-  const daily = formatAmount(perDay(BigInt(stream.raw.rate.toString())), stream.decimals);
+  const daily = formatAmount(perDay(toBigIntView(stream.raw).rate), stream.decimals);
   return stream.raw.mode === 1
     ? `${daily} ${stream.label} a day, shared by weight`
     : `${daily} ${stream.label} a day per weight unit`;
@@ -65,11 +65,11 @@ export function PoolHeader({
       <dl className="stats">
         <div>
           <dt>NFTs staked</dt>
-          <dd>{formatInteger(BigInt(pool.stakedCount.toString()))}</dd>
+          <dd>{formatInteger(toPoolView(pool).stakedCount)}</dd>
         </div>
         <div>
           <dt>Total weight</dt>
-          <dd>{formatInteger(BigInt(pool.totalWeight.toString()))}</dd>
+          <dd>{formatInteger(toPoolView(pool).totalWeight)}</dd>
         </div>
         <div>
           <dt>Pool</dt>

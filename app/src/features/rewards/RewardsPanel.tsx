@@ -1,10 +1,7 @@
-import { Transaction, type PublicKey } from "@solana/web3.js";
-import { createAssociatedTokenAccountIdempotentInstruction } from "@solana/spl-token";
+import type { PublicKey } from "@solana/web3.js";
 import {
   StakingErrorCode,
-  budgetInstructions,
-  claimComputeUnits,
-  claimInstruction,
+  buildClaimTransaction,
   stakingErrorFromCode,
   type PoolAccount,
   type StakerAccount,
@@ -57,32 +54,23 @@ export function RewardsPanel({
     claim.run({
       label: "Claim rewards",
       build: async () => {
-        const dests = destinations ?? [];
-        // A reward token the wallet has no account for: its associated token account is
-        // created (idempotently) in the claim transaction itself, as on every cluster.
-        const creations = dests
-          .filter((destination) => !destination.account)
-          .map((destination) =>
-            createAssociatedTokenAccountIdempotentInstruction(
-              owner,
-              destination.ata,
-              owner,
-              destination.mint,
-            ),
-          );
-        const claimIx = await claimInstruction(
+        // A reward token the wallet has no account for: the SDK creates its associated token
+        // account (idempotently) in the claim transaction itself, as on every cluster.
+        const tx = await buildClaimTransaction(
           {
             pool,
             poolAccount,
             owner,
-            rewardTokenAccounts: dests.map((destination) => destination.account ?? destination.ata),
+            destinations: (destinations ?? []).map(({ mint, ata, account }) => ({
+              mint,
+              ata,
+              account,
+            })),
           },
+          { feePayer: owner },
           program,
         );
-        const budget = budgetInstructions(claimComputeUnits(streams.length, creations.length), {
-          feePayer: owner,
-        });
-        return [new Transaction({ feePayer: owner }).add(...budget, ...creations, claimIx)];
+        return [tx];
       },
     });
 

@@ -1,15 +1,21 @@
 import { useMemo, useState } from "react";
 import { PublicKey } from "@solana/web3.js";
-import { StakingErrorCode, stakingErrorFromCode, type PoolAccount } from "@nft-staking/sdk";
+import {
+  StakingErrorCode,
+  belongsToPool,
+  buildStakeTransactions,
+  nftEligibility,
+  poolAcceptance,
+  stakingErrorFromCode,
+  type PoolAccount,
+} from "@nft-staking/sdk";
 import { useChain } from "../../hooks/useChain";
-import { stakeTransactions } from "../../lib/builders";
 import { shortAddress } from "../../lib/format";
 import { describeError } from "../../lib/txErrors";
 import { useSendTransactions } from "../toasts/useSendTransactions";
 import { TxProgress } from "../toasts/TxProgress";
 import { NftImage } from "../nfts/NftImage";
 import { useWalletNfts, type WalletNft } from "../nfts/useNfts";
-import { belongsToPool, nftEligibility, poolAcceptance } from "../nfts/eligibility";
 import { tierOf, type TierListState } from "../pool/tierList";
 import { LockOptionPicker } from "./LockOptionPicker";
 import "../nfts/nfts.css";
@@ -88,7 +94,7 @@ export function StakePanel({
     stake.run({
       label: `Stake ${count} NFT${count === 1 ? "" : "s"}`,
       build: () =>
-        stakeTransactions(
+        buildStakeTransactions(
           {
             pool,
             owner,
@@ -101,6 +107,7 @@ export function StakePanel({
                 : { mint, tokenAccount: nft.tokenAccount };
             }),
           },
+          { feePayer: owner },
           program,
         ),
       onSuccess: () => setSelected(new Set()),

@@ -1,11 +1,16 @@
 import { useState } from "react";
 import { PublicKey } from "@solana/web3.js";
 import { getAssociatedTokenAddressSync } from "@solana/spl-token";
-import { DEFAULT_TIER, type PoolAccount, type StakerAccount } from "@nft-staking/sdk";
+import {
+  DEFAULT_TIER,
+  buildUnstakeTransactions,
+  toBigIntView,
+  type PoolAccount,
+  type StakerAccount,
+} from "@nft-staking/sdk";
 import { useChain } from "../../hooks/useChain";
 import { useNow } from "../../hooks/useNow";
 import { formatDateTime, formatDuration, shortAddress } from "../../lib/format";
-import { unstakeTransactions } from "../../lib/builders";
 import { useSendTransactions } from "../toasts/useSendTransactions";
 import { TxProgress } from "../toasts/TxProgress";
 import { NftImage } from "../nfts/NftImage";
@@ -16,7 +21,7 @@ type StakeRecord = StakerAccount["records"][number];
 
 /** When an NFT can leave escrow: locks end at `lockUntil`, or at once after a sunset. */
 function unlockAt(record: StakeRecord, pool: PoolAccount): bigint {
-  return pool.sunset ? 0n : BigInt(record.lockUntil.toString());
+  return pool.sunset ? 0n : toBigIntView(record).lockUntil;
 }
 
 /** Staked NFTs with lock countdowns; unstake one, the selected ones, or all unlocked. */
@@ -57,7 +62,11 @@ export function StakedPanel({
         const createTokenAccountsFor = mints.filter(
           (mint) => !existing.has(getAssociatedTokenAddressSync(mint, owner, true).toBase58()),
         );
-        return unstakeTransactions({ pool, owner, mints, createTokenAccountsFor }, program);
+        return buildUnstakeTransactions(
+          { pool, owner, mints, createTokenAccountsFor },
+          { feePayer: owner },
+          program,
+        );
       },
       onSuccess: () => setSelected(new Set()),
     });

@@ -1,5 +1,7 @@
 import {
   pendingReward,
+  toPoolView,
+  toStakerView,
   toStreamState,
   type PoolAccount,
   type StakerAccount,
@@ -14,15 +16,15 @@ export function usePendingRewards(
   streams: StreamView[],
 ): bigint[] {
   const now = useNow();
-  const totalWeight = BigInt(poolAccount.totalWeight.toString());
-  const weight = BigInt(staker.totalWeight.toString());
+  const { totalWeight } = toPoolView(poolAccount);
+  const holderView = toStakerView(staker);
   return streams.map((stream) => {
-    const holder = staker.streams[stream.index];
+    const holder = holderView.streams[stream.index];
     if (!holder) return 0n;
     return pendingReward(toStreamState(stream.raw), totalWeight, now, {
-      weight,
-      checkpoint: BigInt(holder.checkpointAcc.toString()),
-      owed: BigInt(holder.owed.toString()),
+      weight: holderView.totalWeight,
+      checkpoint: holder.checkpointAcc,
+      owed: holder.owed,
     });
   });
 }
