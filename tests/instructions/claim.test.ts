@@ -1,112 +1,40 @@
 import { strict as assert } from "assert";
-import { TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID } from "@solana/spl-token";
-import { Keypair, PublicKey, SystemProgram, type TransactionInstruction } from "@solana/web3.js";
+import { PublicKey } from "@solana/web3.js";
 import {
   StreamMode,
   accrue,
-  claimInstruction,
-  setPausedInstruction,
   findRewardVaultAddress,
   findStakerAddress,
   liability,
   parseEvents,
-  pendingReward,
   type PoolAccount,
-  type StakerAccount,
-  type StreamState,
 } from "@nft-staking/sdk";
 import { TestChain } from "../utils/chain";
-import { assertOk, rejecterFor, assertUnchanged } from "../utils/assertions";
-import { createCollectionNfts, tokenBalance } from "../utils/nft";
+import { assertOk, assertUnchanged } from "../utils/assertions";
+import { tokenBalance } from "../utils/nft";
 import {
   addStream,
   createPool,
   createRewardMint,
   fundStream,
-  holderWithNfts,
   poolState,
   setTokenBalance,
-  stakeNfts,
-  stakerState,
   type PoolFixture,
 } from "../utils/pool";
-
-/** A u64/u128 field decoded as a `BN` (or any number-like) as a bigint. */
-const big = (value: { toString(): string }): bigint => BigInt(value.toString());
-
-/** A decoded pool stream in the SDK math's shape. */
-function streamState(stream: PoolAccount["streams"][number]): StreamState {
-  return {
-    mode: stream.mode as StreamMode,
-    rate: big(stream.rate),
-    startTs: big(stream.startTs),
-    endTs: big(stream.endTs),
-    lastUpdateTs: big(stream.lastUpdateTs),
-    accPerWeight: big(stream.accPerWeight),
-    unsettledScaled: big(stream.unsettledScaled),
-    owedTotal: big(stream.owedTotal),
-  };
-}
-
-/** What the SDK says `staker` can claim on stream `index` of `pool` at `now`. */
-function projectedClaim(
-  pool: PoolAccount,
-  staker: StakerAccount,
-  index: number,
-  now: bigint,
-): bigint {
-  const stream = pool.streams[index];
-  const mine = staker.streams[index];
-  assert.ok(stream && mine);
-  return pendingReward(streamState(stream), big(pool.totalWeight), now, {
-    weight: big(staker.totalWeight),
-    checkpoint: big(mine.checkpointAcc),
-    owed: big(mine.owed),
-  });
-}
+import { claimFixture, big, streamState, projectedClaim } from "./claim.fixture";
 
 describe("claim", () => {
+  const suite = claimFixture();
+  const { claimIx, stakedHolder, staker } = suite;
   let chain: TestChain;
   let fixture: PoolFixture;
-
-  beforeEach(async () => {
-    chain = new TestChain();
-    fixture = await createPool(chain);
-  });
-
-  /** `claim` over all of the pool's streams, to the owner's ATAs unless given. */
-  const claimIx = async (owner: PublicKey, rewardTokenAccounts?: PublicKey[]) =>
-    claimInstruction({
-      pool: fixture.pool,
-      poolAccount: poolState(fixture),
-      owner,
-      rewardTokenAccounts,
-    });
-
-  /** A holder who staked `count` default-tier NFTs, with an empty ATA for each reward mint. */
-  async function stakedHolder(count: number, rewardMints: PublicKey[]) {
-    const { holder, nfts } = holderWithNfts(fixture, count);
-    assertOk(await stakeNfts(fixture, holder, nfts));
-    const destinations = rewardMints.map((mint) =>
-      setTokenBalance(chain, holder.publicKey, mint, 0n),
-    );
-    return { holder, nfts, destinations };
-  }
-
-  /** The holder's decoded staker account (it must exist). */
-  function staker(owner: PublicKey): StakerAccount {
-    const state = stakerState(fixture, owner);
-    assert.ok(state, "staker account missing");
-    return state;
-  }
-
-  /** Expects `error` and that nothing changed (see `assertRejected`). */
-  const expectRejected = rejecterFor(() => chain);
+  beforeEach(() => ({ chain, fixture } = suite));
 
   describe("happy paths", () => {
     it("pays FixedPerWeight rate × weight × seconds exactly", async () => {
-      chain = new TestChain();
-      fixture = await createPool(chain, { defaultTierWeight: 3 });
+      // A pool of weight-3 NFTs on a new chain, for the suite's helpers too.
+      chain = suite.chain = new TestChain();
+      fixture = suite.fixture = await createPool(chain, { defaultTierWeight: 3 });
       const { index, mint } = await addStream(fixture, { rate: 7n, fund: 1_000_000n });
       const { holder, destinations } = await stakedHolder(2, [mint]);
       const [vault] = findRewardVaultAddress(fixture.pool, index);
@@ -343,177 +271,6 @@ describe("claim", () => {
       chain.warp(1_000);
       assertOk(chain.send([await claimIx(holder.publicKey)], [holder]));
       assert.equal(tokenBalance(chain, destinations[0] as PublicKey), 2_000n, "nothing more");
-    });
-  });
-
-  describe("rejections", () => {
-    /** A pool with two funded streams, a staked holder and their two reward ATAs. */
-    async function twoStreams() {
-      const first = await addStream(fixture, { rate: 10n, fund: 1_000_000n });
-      const second = await addStream(fixture, { rate: 20n, fund: 1_000_000n });
-      const staked = await stakedHolder(1, [first.mint, second.mint]);
-      chain.warp(100);
-      return { first, second, ...staked };
-    }
-
-    it("rejects a claim by someone who is not the staker's owner (InvalidStakerAccount)", async () => {
-      const { first, second, holder } = await twoStreams();
-      const thief = chain.fundedKeypair();
-      const thiefDestinations = [first.mint, second.mint].map((mint) =>
-        setTokenBalance(chain, thief.publicKey, mint, 0n),
-      );
-      const ix = await claimIx(thief.publicKey, thiefDestinations);
-      const stakerMeta = ix.keys[1];
-      assert.ok(stakerMeta);
-      stakerMeta.pubkey = findStakerAddress(fixture.pool, holder.publicKey)[0];
-      expectRejected(ix, [thief], "InvalidStakerAccount");
-    });
-
-    it("rejects a signer who passes the owner's accounts but is not the owner (InvalidStakerAccount)", async () => {
-      const { holder } = await twoStreams();
-      const thief = chain.fundedKeypair();
-      const ix = await claimIx(holder.publicKey);
-      const ownerMeta = ix.keys[2];
-      assert.ok(ownerMeta && ownerMeta.pubkey.equals(holder.publicKey));
-      ownerMeta.pubkey = thief.publicKey;
-      expectRejected(ix, [thief], "InvalidStakerAccount", [holder.publicKey]);
-    });
-
-    it("rejects a holder with no staker account (InvalidStakerAccount)", async () => {
-      const { first, second } = await twoStreams();
-      const stranger = chain.fundedKeypair();
-      for (const mint of [first.mint, second.mint]) {
-        setTokenBalance(chain, stranger.publicKey, mint, 0n);
-      }
-      expectRejected(await claimIx(stranger.publicKey), [stranger], "InvalidStakerAccount");
-    });
-
-    it("rejects the holder's staker account of another pool (InvalidStakerAccount)", async () => {
-      const { holder } = await twoStreams();
-      const other = await createPool(chain);
-      const otherNfts = createCollectionNfts(chain, holder.publicKey, other.collection.mint, 1);
-      assertOk(await stakeNfts(other, holder, otherNfts));
-      const ix = await claimIx(holder.publicKey);
-      const stakerMeta = ix.keys[1];
-      assert.ok(stakerMeta);
-      const ownStaker = stakerMeta.pubkey;
-      stakerMeta.pubkey = findStakerAddress(other.pool, holder.publicKey)[0];
-      expectRejected(ix, [holder], "InvalidStakerAccount", [ownStaker]);
-    });
-
-    it("rejects the vaults of two streams swapped (InvalidRewardVault)", async () => {
-      const { holder } = await twoStreams();
-      const ix = await claimIx(holder.publicKey);
-      const [vault0, vault1] = [ix.keys[4], ix.keys[6]];
-      assert.ok(vault0 && vault1);
-      assert.ok(vault0.pubkey.equals(findRewardVaultAddress(fixture.pool, 0)[0]));
-      [vault0.pubkey, vault1.pubkey] = [vault1.pubkey, vault0.pubkey];
-      expectRejected(ix, [holder], "InvalidRewardVault");
-    });
-
-    it("rejects another token account of the reward mint as the vault (InvalidRewardVault)", async () => {
-      const { first, holder } = await twoStreams();
-      const decoy = setTokenBalance(chain, fixture.pool, first.mint, 1_000_000n);
-      const ix = await claimIx(holder.publicKey);
-      const vaultMeta = ix.keys[4];
-      assert.ok(vaultMeta);
-      const realVault = vaultMeta.pubkey;
-      vaultMeta.pubkey = decoy;
-      expectRejected(ix, [holder], "InvalidRewardVault", [realVault]);
-    });
-
-    it("rejects a read-only vault (InvalidRewardVault)", async () => {
-      const { holder } = await twoStreams();
-      const ix = await claimIx(holder.publicKey);
-      const vaultMeta = ix.keys[6];
-      assert.ok(vaultMeta);
-      vaultMeta.isWritable = false;
-      expectRejected(ix, [holder], "InvalidRewardVault");
-    });
-
-    it("rejects a destination of another mint (RewardMintMismatch)", async () => {
-      const { holder, destinations } = await twoStreams();
-      const [first, second] = destinations as [PublicKey, PublicKey];
-      const ix = await claimIx(holder.publicKey, [second, second]);
-      expectRejected(ix, [holder], "RewardMintMismatch", [first]);
-    });
-
-    it("rejects a destination that is not a token account (RewardMintMismatch)", async () => {
-      const { holder, destinations } = await twoStreams();
-      const [first] = destinations as [PublicKey, PublicKey];
-      const ix = await claimIx(holder.publicKey);
-      const destinationMeta = ix.keys[5];
-      assert.ok(destinationMeta && destinationMeta.pubkey.equals(first));
-      destinationMeta.pubkey = Keypair.generate().publicKey;
-      expectRejected(ix, [holder], "RewardMintMismatch", [first]);
-    });
-
-    it("rejects missing stream accounts (NotEnoughAccounts)", async () => {
-      const { holder } = await twoStreams();
-      const full = await claimIx(holder.publicKey);
-      const all = full.keys.map((key) => key.pubkey);
-      for (const length of [4, 5, 6, 7, 3]) {
-        const ix = await claimIx(holder.publicKey);
-        ix.keys = ix.keys.slice(0, length);
-        expectRejected(ix, [holder], "NotEnoughAccounts", all);
-      }
-    });
-
-    it("rejects a missing owner signature (MissingSignature)", async () => {
-      const { holder } = await twoStreams();
-      const ix = await claimIx(holder.publicKey);
-      const ownerMeta = ix.keys[2];
-      assert.ok(ownerMeta && ownerMeta.pubkey.equals(holder.publicKey));
-      ownerMeta.isSigner = false;
-      expectRejected(ix, [], "MissingSignature");
-    });
-
-    it("rejects a claim while the pool is paused (PoolPaused)", async () => {
-      const { holder } = await twoStreams();
-      const pause = await setPausedInstruction({
-        pool: fixture.pool,
-        authority: fixture.authority.publicKey,
-        paused: true,
-      });
-      assertOk(chain.send([pause], [fixture.authority]));
-      assert.equal(poolState(fixture).paused, 1);
-      expectRejected(await claimIx(holder.publicKey), [holder], "PoolPaused");
-    });
-
-    it("rejects a wrong token program (InvalidTokenProgram)", async () => {
-      const { holder } = await twoStreams();
-      const ix = await claimIx(holder.publicKey);
-      const programMeta = ix.keys[3];
-      assert.ok(programMeta && programMeta.pubkey.equals(TOKEN_PROGRAM_ID));
-      programMeta.pubkey = SystemProgram.programId;
-      expectRejected(ix, [holder], "InvalidTokenProgram");
-    });
-
-    it("rejects Token-2022 as the token program (Token2022NotSupported)", async () => {
-      const { holder } = await twoStreams();
-      const ix = await claimIx(holder.publicKey);
-      const programMeta = ix.keys[3];
-      assert.ok(programMeta);
-      programMeta.pubkey = TOKEN_2022_PROGRAM_ID;
-      expectRejected(ix, [holder], "Token2022NotSupported");
-    });
-
-    it("rejects a read-only pool or staker (AccountNotWritable)", async () => {
-      const { holder } = await twoStreams();
-      for (const index of [0, 1]) {
-        const ix = await claimIx(holder.publicKey);
-        const meta = ix.keys[index];
-        assert.ok(meta);
-        meta.isWritable = false;
-        expectRejected(ix, [holder], "AccountNotWritable");
-      }
-    });
-
-    it("rejects instruction data after the discriminator (InvalidInstructionData)", async () => {
-      const { holder } = await twoStreams();
-      const ix = await claimIx(holder.publicKey);
-      const padded = { ...ix, data: Buffer.concat([ix.data, Buffer.from([0])]) };
-      expectRejected(padded as TransactionInstruction, [holder], "InvalidInstructionData");
     });
   });
 });
