@@ -24,17 +24,18 @@ import {
   updatePoolInstruction,
   updateRewardStreamInstruction,
 } from "@nft-staking/sdk";
-import { TestChain } from "../tests/utils/chain";
-import { createCollectionNfts, type TestNft } from "../tests/utils/nft";
 import {
   addStream,
   configurePool,
+  createCollectionNfts,
   createPool,
   createRewardMint,
+  type PoolFixture,
   poolState,
   setTokenBalance,
-  type PoolFixture,
-} from "../tests/utils/pool";
+  TestChain,
+  type TestNft,
+} from "@nft-staking/dev-kit";
 
 /** One measured instruction: compute units, accounts touched, serialized size, NFTs moved. */
 export interface Measurement {

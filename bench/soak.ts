@@ -24,10 +24,10 @@ import {
   parseComputeBudgetExceeded,
   parseStakingError,
 } from "@nft-staking/sdk";
-import { startLocalnet, type Localnet } from "../localnet/src";
+import { type Localnet, startLocalnet } from "@nft-staking/localnet";
 import { rpcCluster } from "../migrations/configure-pool";
 import { seedDemo } from "../migrations/lib/demo";
-import { createCollectionNfts } from "../migrations/lib/nft-accounts";
+import { createCollectionNfts } from "@nft-staking/dev-kit";
 import { renderSoak, writeSoakSection, type SoakResult } from "./soak-report";
 
 const ROOT = path.join(__dirname, "..");

@@ -24,7 +24,7 @@ import {
   sendAndConfirmTransaction,
 } from "@solana/web3.js";
 import { PROGRAM_ID } from "@nft-staking/sdk";
-import { startLocalnet } from "./src";
+import { startLocalnet } from "@nft-staking/localnet";
 import { freePortPair } from "./test/helpers";
 
 const ROOT = path.join(__dirname, "..");

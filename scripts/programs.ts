@@ -14,15 +14,15 @@ import fs from "fs";
 import path from "path";
 import { Connection, PublicKey } from "@solana/web3.js";
 import {
+  type Manifest,
   MANIFEST_FILE,
+  type ManifestEntry,
   PROGRAMS_DIR_ENV,
-  THIRD_PARTY_PROGRAMS,
   programsDir,
   readManifest,
-  type Manifest,
-  type ManifestEntry,
+  THIRD_PARTY_PROGRAMS,
   type ThirdPartyProgram,
-} from "../localnet/src/programs";
+} from "@nft-staking/localnet";
 
 const DEFAULT_URL = "https://api.mainnet-beta.solana.com";
 const GENERATOR = "scripts/programs.ts (npm run programs)";

@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import { createHash } from "crypto";
 import fs from "fs";
 import { IDL } from "@nft-staking/sdk";
-import { PROGRAM_SO } from "./utils/chain";
+import { PROGRAM_SO } from "@nft-staking/dev-kit";
 
 const sha8 = (preimage: string) => [
   ...createHash("sha256").update(preimage).digest().subarray(0, 8),

@@ -132,3 +132,7 @@ export async function startLocalnet(options: LocalnetOptions = {}): Promise<Loca
     },
   };
 }
+
+export * from "./svm";
+export * from "./programs";
+export type { AccountInput } from "./chain";

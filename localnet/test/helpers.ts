@@ -1,35 +1,6 @@
-/** Test helpers for the local chain: free ports, raw JSON-RPC over HTTP and WebSocket. */
-import net from "net";
+/** Test helpers for the local chain: raw JSON-RPC over HTTP and WebSocket (ports: dev-kit). */
+export { freePortPair } from "@nft-staking/dev-kit";
 import { WebSocket } from "ws";
-
-/** A port P with P and P + 1 both free on 127.0.0.1 (HTTP and WebSocket). */
-export async function freePortPair(): Promise<number> {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const port = await listenFree(0);
-    if (port < 65535 && (await isFree(port + 1))) return port;
-  }
-  throw new Error("no free port pair");
-}
-
-function listenFree(port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(port, "127.0.0.1", () => {
-      const address = server.address() as net.AddressInfo;
-      server.close(() => resolve(address.port));
-    });
-  });
-}
-
-async function isFree(port: number): Promise<boolean> {
-  try {
-    await listenFree(port);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** A raw JSON-RPC answer: HTTP status, headers and parsed body (null when empty). */
 export interface RawAnswer {

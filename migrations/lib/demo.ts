@@ -2,13 +2,13 @@ import fs from "fs";
 import path from "path";
 import { Keypair, LAMPORTS_PER_SOL, type PublicKey } from "@solana/web3.js";
 import {
+  type AccountStore,
   createCollection,
   createCollectionNfts,
   createFungibleMint,
-  writeTokenAccount,
-  type AccountStore,
   type TestNft,
-} from "./nft-accounts";
+  writeTokenAccount,
+} from "@nft-staking/dev-kit";
 import { configurePool, type ClusterAccess, type PoolConfig } from "./pool-config";
 import { getAssociatedTokenAddressSync } from "@solana/spl-token";
 

@@ -1,27 +1,12 @@
 import { spawn, spawnSync, type ChildProcess } from "child_process";
 import fs from "fs";
-import net from "net";
 import os from "os";
 import path from "path";
+import { freePort } from "@nft-staking/dev-kit";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
+export { freePort };
 const VITE = path.join(ROOT, "node_modules", ".bin", "vite");
-
-/** A TCP port nobody listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address
-          ? resolve(address.port)
-          : reject(new Error("no port")),
-      );
-    });
-  });
-}
 
 let built = false;
 

@@ -1,8 +1,5 @@
 import { strict as assert } from "assert";
 import { claimInstruction, unstakeInstruction } from "@nft-staking/sdk";
-import { TestChain } from "../utils/chain";
-import { assertOk } from "../utils/assertions";
-import { tokenBalance } from "../utils/nft";
 import {
   addStream,
   createPool,
@@ -12,7 +9,10 @@ import {
   setTokenBalance,
   stakeNfts,
   stakerState,
-} from "../utils/pool";
+  TestChain,
+  tokenBalance,
+} from "@nft-staking/dev-kit";
+import { assertOk } from "../utils/assertions";
 
 describe("flow: an empty vault never loses rewards or blocks unstake", () => {
   it("pays partially, unstakes, and pays the rest after a later fund", async () => {

@@ -8,10 +8,14 @@ import {
   stakeInstruction,
   unstakeInstruction,
 } from "@nft-staking/sdk";
-import { TestChain } from "../utils/chain";
+import {
+  createPool,
+  holderWithNfts,
+  stakerState,
+  TestChain,
+  tokenBalance,
+} from "@nft-staking/dev-kit";
 import { assertOk } from "../utils/assertions";
-import { tokenBalance } from "../utils/nft";
-import { createPool, holderWithNfts, stakerState } from "../utils/pool";
 
 /** The next valid (off-curve) escrow bump below the canonical one. */
 function otherBump(pool: PublicKey, mint: PublicKey): [PublicKey, number] {

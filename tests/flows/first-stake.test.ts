@@ -7,10 +7,14 @@ import {
   parseComputeBudgetExceeded,
   stakeComputeUnits,
 } from "@nft-staking/sdk";
-import { TestChain } from "../utils/chain";
+import {
+  createCollectionNfts,
+  createPool,
+  type PoolFixture,
+  poolState,
+  TestChain,
+} from "@nft-staking/dev-kit";
 import { assertOk } from "../utils/assertions";
-import { createCollectionNfts } from "../utils/nft";
-import { createPool, poolState, type PoolFixture } from "../utils/pool";
 
 /** The most NFTs one legacy stake transaction carries (size-bound; see bench/results.md). */
 const MAX_PER_TX = 6;

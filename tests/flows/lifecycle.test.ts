@@ -6,9 +6,6 @@ import {
   parseEvents,
   unstakeInstruction,
 } from "@nft-staking/sdk";
-import { TestChain } from "../utils/chain";
-import { assertOk } from "../utils/assertions";
-import { tokenBalance } from "../utils/nft";
 import {
   addStream,
   createPool,
@@ -17,7 +14,10 @@ import {
   setTokenBalance,
   stakeNfts,
   stakerState,
-} from "../utils/pool";
+  TestChain,
+  tokenBalance,
+} from "@nft-staking/dev-kit";
+import { assertOk } from "../utils/assertions";
 
 describe("flow: stake, earn, claim, unstake", () => {
   it("returns the NFT, pays rate × weight × time, and refunds every lamport of rent", async () => {

@@ -16,23 +16,25 @@ import {
   sunsetPoolInstruction,
   unstakeInstruction,
 } from "@nft-staking/sdk";
-import { TestChain } from "../utils/chain";
-import { assertOk, assertProgramError, assertRejected } from "../utils/assertions";
-import { createTokenAccount, tokenBalance, type TestNft } from "../utils/nft";
 import {
   addStream,
   configurePool,
   createPool,
+  createTokenAccount,
   fundStream,
   holderWithNfts,
+  type PoolFixture,
+  type PoolOptions,
   poolState,
   setTokenBalance,
   stakeNfts,
   stakerState,
-  type PoolFixture,
-  type PoolOptions,
   type StreamOptions,
-} from "../utils/pool";
+  TestChain,
+  type TestNft,
+  tokenBalance,
+} from "@nft-staking/dev-kit";
+import { assertOk, assertProgramError, assertRejected } from "../utils/assertions";
 
 /** A realistic clock (LiteSVM starts at unix 0). */
 const START = 1_700_000_000;

@@ -7,10 +7,17 @@ import {
   stakeInstruction,
   unstakeInstruction,
 } from "@nft-staking/sdk";
-import { TestChain } from "../utils/chain";
+import {
+  addStream,
+  configurePool,
+  createCollectionNfts,
+  createPool,
+  poolState,
+  setTokenBalance,
+  TestChain,
+  tokenBalance,
+} from "@nft-staking/dev-kit";
 import { assertOk, assertProgramError } from "../utils/assertions";
-import { createCollectionNfts, tokenBalance } from "../utils/nft";
-import { addStream, configurePool, createPool, poolState, setTokenBalance } from "../utils/pool";
 
 // Hand-computed scenario. Tiers: 0 → weight 1, 1 → weight 3; default tier weight 1;
 // lock option 0: one day at 2x. Streams: FixedPerWeight 10/s and SharedEmission 100/s.

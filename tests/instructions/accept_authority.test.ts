@@ -12,19 +12,20 @@ import {
   unstakeInstruction,
   updatePoolInstruction,
 } from "@nft-staking/sdk";
-import { TestChain } from "../utils/chain";
-import { assertOk, rejecterFor } from "../utils/assertions";
-import { tokenBalance, type TestNft } from "../utils/nft";
 import {
   addStream,
   createPool,
   holderWithNfts,
+  type PoolFixture,
   poolState,
   setTokenBalance,
   stakeNfts,
   stakerState,
-  type PoolFixture,
-} from "../utils/pool";
+  TestChain,
+  type TestNft,
+  tokenBalance,
+} from "@nft-staking/dev-kit";
+import { assertOk, rejecterFor } from "../utils/assertions";
 
 describe("accept_authority", () => {
   let chain: TestChain;

@@ -5,9 +5,14 @@ import {
   addRewardStreamInstruction,
   type AddRewardStreamParams,
 } from "@nft-staking/sdk";
-import { TestChain } from "../utils/chain";
+import {
+  createPool,
+  createRewardMint,
+  type PoolFixture,
+  poolState,
+  TestChain,
+} from "@nft-staking/dev-kit";
 import { assertOk, rejecterFor } from "../utils/assertions";
-import { createPool, createRewardMint, poolState, type PoolFixture } from "../utils/pool";
 
 /** A realistic clock start (LiteSVM starts at unix time 0). */
 const GENESIS = 1_700_000_000;

@@ -12,9 +12,13 @@ import {
   addRewardStreamInstruction,
   findRewardVaultAddress,
 } from "@nft-staking/sdk";
-import type { TestChain } from "../utils/chain";
+import {
+  createRewardMint,
+  type PoolFixture,
+  setTokenBalance,
+  type TestChain,
+} from "@nft-staking/dev-kit";
 import { accountMeta } from "../utils/assertions";
-import { createRewardMint, setTokenBalance, type PoolFixture } from "../utils/pool";
 import {
   addRewardStreamFixture,
   DAY,

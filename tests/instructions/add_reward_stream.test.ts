@@ -9,17 +9,17 @@ import {
   parseEvents,
   unstakeInstruction,
 } from "@nft-staking/sdk";
-import type { TestChain } from "../utils/chain";
-import { assertOk } from "../utils/assertions";
-import { tokenBalance } from "../utils/nft";
 import {
   createPool,
   createRewardMint,
   holderWithNfts,
+  type PoolFixture,
   poolState,
   stakeNfts,
-  type PoolFixture,
-} from "../utils/pool";
+  type TestChain,
+  tokenBalance,
+} from "@nft-staking/dev-kit";
+import { assertOk } from "../utils/assertions";
 import { addRewardStreamFixture, DAY } from "./add_reward_stream.fixture";
 
 describe("add_reward_stream", () => {

@@ -8,17 +8,17 @@ import {
   type StakerAccount,
   type StreamState,
 } from "@nft-staking/sdk";
-import { TestChain } from "../utils/chain";
-import { assertOk, rejecterFor } from "../utils/assertions";
 import {
   createPool,
   holderWithNfts,
+  type PoolFixture,
   poolState,
   setTokenBalance,
   stakeNfts,
   stakerState,
-  type PoolFixture,
-} from "../utils/pool";
+  TestChain,
+} from "@nft-staking/dev-kit";
+import { assertOk, rejecterFor } from "../utils/assertions";
 
 /** A u64/u128 field decoded as a `BN` (or any number-like) as a bigint. */
 export const big = (value: { toString(): string }): bigint => BigInt(value.toString());

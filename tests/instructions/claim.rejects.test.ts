@@ -2,17 +2,17 @@ import { strict as assert } from "assert";
 import { TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID } from "@solana/spl-token";
 import { Keypair, PublicKey, SystemProgram, type TransactionInstruction } from "@solana/web3.js";
 import { setPausedInstruction, findRewardVaultAddress, findStakerAddress } from "@nft-staking/sdk";
-import type { TestChain } from "../utils/chain";
-import { assertOk } from "../utils/assertions";
-import { createCollectionNfts } from "../utils/nft";
 import {
   addStream,
+  createCollectionNfts,
   createPool,
+  type PoolFixture,
   poolState,
   setTokenBalance,
   stakeNfts,
-  type PoolFixture,
-} from "../utils/pool";
+  type TestChain,
+} from "@nft-staking/dev-kit";
+import { assertOk } from "../utils/assertions";
 import { claimFixture } from "./claim.fixture";
 
 describe("claim", () => {

@@ -9,18 +9,18 @@ import {
   parseEvents,
   type PoolAccount,
 } from "@nft-staking/sdk";
-import { TestChain } from "../utils/chain";
-import { assertOk, assertUnchanged } from "../utils/assertions";
-import { tokenBalance } from "../utils/nft";
 import {
   addStream,
   createPool,
   createRewardMint,
   fundStream,
+  type PoolFixture,
   poolState,
   setTokenBalance,
-  type PoolFixture,
-} from "../utils/pool";
+  TestChain,
+  tokenBalance,
+} from "@nft-staking/dev-kit";
+import { assertOk, assertUnchanged } from "../utils/assertions";
 import { claimFixture, big, streamState, projectedClaim } from "./claim.fixture";
 
 describe("claim", () => {

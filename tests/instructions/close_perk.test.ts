@@ -11,9 +11,14 @@ import {
   redeemPerkInstruction,
   type PerkTermsInput,
 } from "@nft-staking/sdk";
-import { TestChain } from "../utils/chain";
+import {
+  createPool,
+  holderWithNfts,
+  type PoolFixture,
+  stakeNfts,
+  TestChain,
+} from "@nft-staking/dev-kit";
 import { assertOk, rejecterFor } from "../utils/assertions";
-import { createPool, holderWithNfts, stakeNfts, type PoolFixture } from "../utils/pool";
 
 /** A realistic unix time, so that windows and timestamps are meaningful. */
 const T0 = 1_700_000_000;

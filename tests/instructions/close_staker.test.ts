@@ -10,20 +10,22 @@ import {
   parseEvents,
   unstakeInstruction,
 } from "@nft-staking/sdk";
-import { TestChain } from "../utils/chain";
-import { assertOk, rejecterFor } from "../utils/assertions";
-import { createCollectionNfts, tokenBalance, type TestNft } from "../utils/nft";
 import {
   addStream,
+  createCollectionNfts,
   createPool,
   fundStream,
   holderWithNfts,
+  type PoolFixture,
   poolState,
   setTokenBalance,
   stakeNfts,
   stakerState,
-  type PoolFixture,
-} from "../utils/pool";
+  TestChain,
+  type TestNft,
+  tokenBalance,
+} from "@nft-staking/dev-kit";
+import { assertOk, rejecterFor } from "../utils/assertions";
 
 /** Lamports of one signature: every transaction here has one fee payer and one fee. */
 const FEE = 5000n;

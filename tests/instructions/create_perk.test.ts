@@ -12,9 +12,8 @@ import {
   type PerkTermsInput,
   type U64Like,
 } from "@nft-staking/sdk";
-import { TestChain } from "../utils/chain";
+import { createPool, type PoolFixture, TestChain } from "@nft-staking/dev-kit";
 import { assertOk, rejecterFor } from "../utils/assertions";
-import { createPool, type PoolFixture } from "../utils/pool";
 
 /** Longest perk name the program accepts, in bytes (`MAX_PERK_NAME_LEN`). */
 const MAX_PERK_NAME_LEN = 32;

@@ -7,17 +7,18 @@ import {
   parseEvents,
   type FundRewardStreamParams,
 } from "@nft-staking/sdk";
-import { TestChain, type TxResult } from "../utils/chain";
-import { assertOk, assertProgramError, assertUnchanged, accountMeta } from "../utils/assertions";
-import { tokenBalance } from "../utils/nft";
-import { writeTokenAccount } from "../utils/nft";
 import {
   addStream,
   createPool,
   createRewardMint,
-  setTokenBalance,
   type PoolFixture,
-} from "../utils/pool";
+  setTokenBalance,
+  TestChain,
+  tokenBalance,
+  type TxResult,
+  writeTokenAccount,
+} from "@nft-staking/dev-kit";
+import { assertOk, assertProgramError, assertUnchanged, accountMeta } from "../utils/assertions";
 
 /** Account indices of `fund_reward_stream`. */
 const FUNDER = 1;

@@ -10,7 +10,7 @@ import {
   poolUri,
   type InitializePoolParams,
 } from "@nft-staking/sdk";
-import { TestChain } from "../utils/chain";
+import { TestChain } from "@nft-staking/dev-kit";
 import { assertOk, rejecterFor } from "../utils/assertions";
 
 describe("initialize_pool", () => {

@@ -7,9 +7,15 @@ import {
   proposeAuthorityInstruction,
   updatePoolInstruction,
 } from "@nft-staking/sdk";
-import { TestChain } from "../utils/chain";
+import {
+  createPool,
+  holderWithNfts,
+  type PoolFixture,
+  poolState,
+  stakeNfts,
+  TestChain,
+} from "@nft-staking/dev-kit";
 import { assertOk, rejecterFor } from "../utils/assertions";
-import { createPool, holderWithNfts, poolState, stakeNfts, type PoolFixture } from "../utils/pool";
 
 describe("propose_authority", () => {
   let chain: TestChain;

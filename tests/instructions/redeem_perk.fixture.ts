@@ -14,17 +14,17 @@ import {
   type PerkTermsInput,
   type StakerAccount,
 } from "@nft-staking/sdk";
-import { TestChain } from "../utils/chain";
-import { assertOk, rejecterFor } from "../utils/assertions";
-import type { TestNft } from "../utils/nft";
 import {
   createPool,
   holderWithNfts,
+  type PoolFixture,
   poolState,
   stakeNfts,
   stakerState,
-  type PoolFixture,
-} from "../utils/pool";
+  TestChain,
+  type TestNft,
+} from "@nft-staking/dev-kit";
+import { assertOk, rejecterFor } from "../utils/assertions";
 
 /** A realistic unix time, so that windows and timestamps are meaningful. */
 const T0 = 1_700_000_000;

@@ -1,10 +1,15 @@
 import { strict as assert } from "assert";
 import { Keypair, PublicKey, SystemProgram, type TransactionInstruction } from "@solana/web3.js";
 import { findStakerAddress, projectedPoints } from "@nft-staking/sdk";
-import type { TestChain } from "../utils/chain";
+import {
+  createCollectionNfts,
+  createPool,
+  holderWithNfts,
+  type PoolFixture,
+  stakeNfts,
+  type TestChain,
+} from "@nft-staking/dev-kit";
 import { assertOk } from "../utils/assertions";
-import { createCollectionNfts } from "../utils/nft";
-import { createPool, holderWithNfts, stakeNfts, type PoolFixture } from "../utils/pool";
 import { redeemPerkFixture } from "./redeem_perk.fixture";
 
 describe("redeem_perk", () => {

@@ -8,10 +8,18 @@ import {
   projectedPoints,
   unstakeInstruction,
 } from "@nft-staking/sdk";
-import type { TestChain } from "../utils/chain";
+import {
+  addStream,
+  createCollectionNfts,
+  type PoolFixture,
+  poolState,
+  setTokenBalance,
+  stakeNfts,
+  type TestChain,
+  type TestNft,
+  tokenBalance,
+} from "@nft-staking/dev-kit";
 import { assertOk } from "../utils/assertions";
-import { createCollectionNfts, tokenBalance, type TestNft } from "../utils/nft";
-import { addStream, poolState, setTokenBalance, stakeNfts, type PoolFixture } from "../utils/pool";
 import { redeemPerkFixture, RECEIPT_SIZE, WEIGHT } from "./redeem_perk.fixture";
 
 describe("redeem_perk", () => {

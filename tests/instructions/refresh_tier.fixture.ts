@@ -7,16 +7,16 @@ import {
   type LockOptionInput,
   type StakerAccount,
 } from "@nft-staking/sdk";
-import { TestChain } from "../utils/chain";
-import { assertOk, rejecterFor } from "../utils/assertions";
 import {
   configurePool,
   createPool,
   holderWithNfts,
+  type PoolFixture,
   stakeNfts,
   stakerState,
-  type PoolFixture,
-} from "../utils/pool";
+  TestChain,
+} from "@nft-staking/dev-kit";
+import { assertOk, rejecterFor } from "../utils/assertions";
 
 /** A realistic unix time to start from (LiteSVM's clock starts at 0). */
 const START = 1_700_000_000;

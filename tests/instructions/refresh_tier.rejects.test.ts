@@ -1,17 +1,18 @@
 import { strict as assert } from "assert";
 import { Keypair, type TransactionInstruction } from "@solana/web3.js";
 import { TierTree, findStakerAddress, verifyTierProof } from "@nft-staking/sdk";
-import type { TestChain } from "../utils/chain";
-import { assertOk } from "../utils/assertions";
-import { createCollectionNfts, type TestNft } from "../utils/nft";
 import {
   configurePool,
+  createCollectionNfts,
   createPool,
   holderWithNfts,
+  type PoolFixture,
   poolState,
   stakeNfts,
-  type PoolFixture,
-} from "../utils/pool";
+  type TestChain,
+  type TestNft,
+} from "@nft-staking/dev-kit";
+import { assertOk } from "../utils/assertions";
 import { refreshTierFixture } from "./refresh_tier.fixture";
 
 describe("refresh_tier", () => {

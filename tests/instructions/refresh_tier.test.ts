@@ -1,17 +1,18 @@
 import { strict as assert } from "assert";
 import { claimInstruction, parseEvents, unstakeInstruction } from "@nft-staking/sdk";
-import type { TestChain } from "../utils/chain";
-import { assertOk, assertProgramError } from "../utils/assertions";
-import { tokenBalance, type TestNft } from "../utils/nft";
 import {
   addStream,
   configurePool,
   holderWithNfts,
+  type PoolFixture,
   poolState,
   setTokenBalance,
   stakeNfts,
-  type PoolFixture,
-} from "../utils/pool";
+  type TestChain,
+  type TestNft,
+  tokenBalance,
+} from "@nft-staking/dev-kit";
+import { assertOk, assertProgramError } from "../utils/assertions";
 import { refreshTierFixture, LOCK_2X } from "./refresh_tier.fixture";
 
 describe("refresh_tier", () => {

@@ -8,19 +8,20 @@ import {
   stakeInstruction,
   unstakeInstruction,
 } from "@nft-staking/sdk";
-import { TestChain } from "../utils/chain";
-import { assertOk, rejecterFor } from "../utils/assertions";
-import { tokenBalance, type TestNft } from "../utils/nft";
 import {
   addStream,
   createPool,
   holderWithNfts,
+  type PoolFixture,
   poolState,
   setTokenBalance,
   stakeNfts,
   stakerState,
-  type PoolFixture,
-} from "../utils/pool";
+  TestChain,
+  type TestNft,
+  tokenBalance,
+} from "@nft-staking/dev-kit";
+import { assertOk, rejecterFor } from "../utils/assertions";
 
 /** A realistic unix time to start from (LiteSVM's clock starts at 0). */
 const START = 1_700_000_000;

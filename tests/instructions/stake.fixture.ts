@@ -10,11 +10,18 @@ import {
   stakeInstruction,
   type StakeNftInput,
 } from "@nft-staking/sdk";
-import { TestChain, type TxResult } from "../utils/chain";
+import {
+  createNft,
+  createPool,
+  type NftOptions,
+  type PoolFixture,
+  TestChain,
+  type TestNft,
+  tokenBalance,
+  type TxResult,
+  writeTokenAccount as writeAnyTokenAccount,
+} from "@nft-staking/dev-kit";
 import { rejecterFor } from "../utils/assertions";
-import { createNft, tokenBalance, type NftOptions, type TestNft } from "../utils/nft";
-import { writeTokenAccount as writeAnyTokenAccount } from "../utils/nft";
-import { createPool, type PoolFixture } from "../utils/pool";
 
 /** Lock option value recorded for an NFT staked without a lock. */
 export const NO_LOCK = 255;

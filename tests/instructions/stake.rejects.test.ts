@@ -8,16 +8,19 @@ import {
   setPausedInstruction,
   sunsetPoolInstruction,
 } from "@nft-staking/sdk";
-import type { TestChain } from "../utils/chain";
-import { assertOk } from "../utils/assertions";
-import { createCollection, createNft, createTokenAccount, type TestNft } from "../utils/nft";
 import {
   configurePool,
+  createCollection,
+  createNft,
+  createTokenAccount,
   holderWithNfts,
+  type PoolFixture,
   poolState,
   stakeNfts,
-  type PoolFixture,
-} from "../utils/pool";
+  type TestChain,
+  type TestNft,
+} from "@nft-staking/dev-kit";
+import { assertOk } from "../utils/assertions";
 import { stakeFixture, FIXED_ACCOUNTS, ACCOUNTS_PER_NFT } from "./stake.fixture";
 
 describe("stake", () => {

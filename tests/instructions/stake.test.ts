@@ -10,18 +10,19 @@ import {
   initializePoolInstruction,
   PROGRAM_ID,
 } from "@nft-staking/sdk";
-import type { TestChain } from "../utils/chain";
-import { assertOk } from "../utils/assertions";
-import { recordComputeUnits } from "../utils/compute";
-import { createNft, tokenBalance } from "../utils/nft";
 import {
   configurePool,
+  createNft,
   holderWithNfts,
+  type PoolFixture,
   poolState,
   stakeNfts,
   stakerState,
-  type PoolFixture,
-} from "../utils/pool";
+  type TestChain,
+  tokenBalance,
+} from "@nft-staking/dev-kit";
+import { assertOk } from "../utils/assertions";
+import { recordComputeUnits } from "../utils/compute";
 import { stakeFixture, NO_LOCK, FEE } from "./stake.fixture";
 
 describe("stake", () => {

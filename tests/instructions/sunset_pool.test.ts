@@ -13,22 +13,24 @@ import {
   updateRewardStreamInstruction,
   type PoolAccount,
 } from "@nft-staking/sdk";
-import { TestChain } from "../utils/chain";
-import { assertOk, rejecterFor } from "../utils/assertions";
-import { createCollectionNfts, tokenBalance, type TestNft } from "../utils/nft";
 import {
   addStream,
   configurePool,
+  createCollectionNfts,
   createPool,
   createRewardMint,
   fundStream,
   holderWithNfts,
+  type PoolFixture,
   poolState,
   setTokenBalance,
   stakeNfts,
   stakerState,
-  type PoolFixture,
-} from "../utils/pool";
+  TestChain,
+  type TestNft,
+  tokenBalance,
+} from "@nft-staking/dev-kit";
+import { assertOk, rejecterFor } from "../utils/assertions";
 
 /** A realistic unix time to start from (LiteSVM's clock starts at 0). */
 const START = 1_700_000_000;

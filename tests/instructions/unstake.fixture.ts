@@ -5,10 +5,15 @@ import {
   unstakeInstruction,
   type StakerAccount,
 } from "@nft-staking/sdk";
-import { TestChain } from "../utils/chain";
+import {
+  createPool,
+  holderWithNfts,
+  type PoolFixture,
+  stakeNfts,
+  TestChain,
+  type TestNft,
+} from "@nft-staking/dev-kit";
 import { assertOk, rejecterFor } from "../utils/assertions";
-import type { TestNft } from "../utils/nft";
-import { createPool, holderWithNfts, stakeNfts, type PoolFixture } from "../utils/pool";
 
 /** Lamports of one signature: every test transaction here has one fee payer and one fee. */
 export const FEE = 5000n;

@@ -2,17 +2,19 @@ import { strict as assert } from "assert";
 import { TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID } from "@solana/spl-token";
 import { Keypair, SystemProgram, type TransactionInstruction } from "@solana/web3.js";
 import { findStakerAddress } from "@nft-staking/sdk";
-import type { TestChain } from "../utils/chain";
-import { assertOk } from "../utils/assertions";
-import { createCollectionNfts, createTokenAccount, type TestNft } from "../utils/nft";
-import { writeTokenAccount } from "../utils/nft";
 import {
   configurePool,
+  createCollectionNfts,
   createPool,
+  createTokenAccount,
   holderWithNfts,
-  stakeNfts,
   type PoolFixture,
-} from "../utils/pool";
+  stakeNfts,
+  type TestChain,
+  type TestNft,
+  writeTokenAccount,
+} from "@nft-staking/dev-kit";
+import { assertOk } from "../utils/assertions";
 import { unstakeFixture } from "./unstake.fixture";
 
 describe("unstake", () => {

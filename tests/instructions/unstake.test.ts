@@ -8,21 +8,22 @@ import {
   claimInstruction,
   parseEvents,
 } from "@nft-staking/sdk";
-import type { TestChain } from "../utils/chain";
-import { assertOk } from "../utils/assertions";
-import { tokenBalance, type TestNft } from "../utils/nft";
-import { writeTokenAccount } from "../utils/nft";
 import {
   addStream,
   configurePool,
   fundStream,
   holderWithNfts,
+  type PoolFixture,
   poolState,
   setTokenBalance,
   stakeNfts,
   stakerState,
-  type PoolFixture,
-} from "../utils/pool";
+  type TestChain,
+  type TestNft,
+  tokenBalance,
+  writeTokenAccount,
+} from "@nft-staking/dev-kit";
+import { assertOk } from "../utils/assertions";
 import {
   unstakeFixture,
   FEE,

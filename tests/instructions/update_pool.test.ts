@@ -11,17 +11,17 @@ import {
   type PoolAccount,
   type UpdatePoolParams,
 } from "@nft-staking/sdk";
-import { TestChain } from "../utils/chain";
-import { assertOk, assertProgramError, rejecterFor } from "../utils/assertions";
 import {
   createPool,
   holderWithNfts,
+  type PoolFixture,
   poolState,
   stakeNfts,
   stakerState,
-  type PoolFixture,
-} from "../utils/pool";
-import type { TestNft } from "../utils/nft";
+  TestChain,
+  type TestNft,
+} from "@nft-staking/dev-kit";
+import { assertOk, assertProgramError, rejecterFor } from "../utils/assertions";
 
 /** A recognisable 32-byte root (1, 2, …, 32). */
 const ROOT = Uint8Array.from({ length: 32 }, (_, i) => i + 1);

@@ -11,19 +11,19 @@ import {
   updateRewardStreamInstruction,
   type UpdateRewardStreamParams,
 } from "@nft-staking/sdk";
-import { TestChain } from "../utils/chain";
-import { assertOk, rejecterFor } from "../utils/assertions";
-import { tokenBalance } from "../utils/nft";
 import {
   addStream,
   createPool,
   createRewardMint,
   holderWithNfts,
+  type PoolFixture,
   poolState,
   setTokenBalance,
   stakeNfts,
-  type PoolFixture,
-} from "../utils/pool";
+  TestChain,
+  tokenBalance,
+} from "@nft-staking/dev-kit";
+import { assertOk, rejecterFor } from "../utils/assertions";
 
 /** A realistic clock start (LiteSVM starts at unix time 0). */
 const GENESIS = 1_700_000_000;

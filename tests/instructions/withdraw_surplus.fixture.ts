@@ -6,18 +6,18 @@ import {
   surplus,
   withdrawSurplusInstruction,
 } from "@nft-staking/sdk";
-import { TestChain } from "../utils/chain";
-import { assertOk, assertRejected } from "../utils/assertions";
-import { tokenBalance } from "../utils/nft";
 import {
   createPool,
   holderWithNfts,
+  type PoolFixture,
   poolState,
   setTokenBalance,
   stakeNfts,
   stakerState,
-  type PoolFixture,
-} from "../utils/pool";
+  TestChain,
+  tokenBalance,
+} from "@nft-staking/dev-kit";
+import { assertOk, assertRejected } from "../utils/assertions";
 
 /** A realistic unix time to start from (LiteSVM's clock starts at 0). */
 const START = 1_700_000_000;

@@ -2,10 +2,15 @@ import { strict as assert } from "assert";
 import { TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID } from "@solana/spl-token";
 import { Keypair, SystemProgram, type TransactionInstruction } from "@solana/web3.js";
 import { findStakerAddress, withdrawSurplusInstruction } from "@nft-staking/sdk";
-import type { TestChain } from "../utils/chain";
+import {
+  addStream,
+  createRewardMint,
+  type PoolFixture,
+  setTokenBalance,
+  type TestChain,
+  writeTokenAccount,
+} from "@nft-staking/dev-kit";
 import { rejecterFor } from "../utils/assertions";
-import { writeTokenAccount } from "../utils/nft";
-import { addStream, createRewardMint, setTokenBalance, type PoolFixture } from "../utils/pool";
 import { withdrawSurplusFixture } from "./withdraw_surplus.fixture";
 
 describe("withdraw_surplus", () => {

@@ -6,16 +6,18 @@ import {
   addRewardStreamInstruction,
   unstakeInstruction,
 } from "@nft-staking/sdk";
-import type { TestChain } from "../utils/chain";
-import { assertOk } from "../utils/assertions";
-import { tokenBalance, writeTokenAccount, type TestNft } from "../utils/nft";
 import {
   addStream,
   createRewardMint,
   fundStream,
-  stakerState,
   type PoolFixture,
-} from "../utils/pool";
+  stakerState,
+  type TestChain,
+  type TestNft,
+  tokenBalance,
+  writeTokenAccount,
+} from "@nft-staking/dev-kit";
+import { assertOk } from "../utils/assertions";
 import { withdrawSurplusFixture, ceilDiv } from "./withdraw_surplus.fixture";
 
 describe("withdraw_surplus", () => {

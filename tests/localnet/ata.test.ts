@@ -30,10 +30,9 @@ import {
   TransactionInstruction,
   sendAndConfirmTransaction,
 } from "@solana/web3.js";
-import { startLocalnet, type Localnet } from "../../localnet/src";
-import { freePortPair } from "../../localnet/test/helpers";
-import type { TestChain } from "../utils/chain";
-import { writeTokenAccount } from "../utils/nft";
+import { type Localnet, startLocalnet } from "@nft-staking/localnet";
+import { freePortPair } from "@nft-staking/dev-kit";
+import { type TestChain, writeTokenAccount } from "@nft-staking/dev-kit";
 
 const ATA_PROGRAM = "ATokenGPvbdGVxr1b2hvZbsiqW5xWH25efTNsLJA8knL";
 

@@ -37,16 +37,18 @@ import {
   stakingProgram,
   unstakeInstruction,
 } from "@nft-staking/sdk";
-import { startLocalnet, type Localnet, type LocalnetOptions } from "../../localnet/src";
+import { type Localnet, type LocalnetOptions, startLocalnet } from "@nft-staking/localnet";
 import { RawWsClient, freePortPair } from "../../localnet/test/helpers";
-import { PROGRAM_SO, type TestChain } from "../utils/chain";
 import {
   createCollection,
   createCollectionNfts,
+  createRewardMint,
   findMetadataAddress,
+  PROGRAM_SO,
+  setTokenBalance,
+  type TestChain,
   type TestNft,
-} from "../utils/nft";
-import { createRewardMint, setTokenBalance } from "../utils/pool";
+} from "@nft-staking/dev-kit";
 
 /** The surface of TestChain the NFT/pool fixtures use, writing through the local chain. */
 function seeder(localnet: Localnet): TestChain {

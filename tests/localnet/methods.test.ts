@@ -21,7 +21,7 @@ import {
   VersionedTransaction,
   type ParsedAccountData,
 } from "@solana/web3.js";
-import { startLocalnet, type Localnet } from "../../localnet/src";
+import { type Localnet, startLocalnet } from "@nft-staking/localnet";
 import { RawWsClient, call, freePortPair } from "../../localnet/test/helpers";
 
 describe("localnet: lookup tables, token queries, program subscriptions", function () {

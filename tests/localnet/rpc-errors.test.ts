@@ -19,10 +19,9 @@ import {
   parseStakingError,
   setPausedInstruction,
 } from "@nft-staking/sdk";
-import { startLocalnet, type Localnet } from "../../localnet/src";
+import { type Localnet, startLocalnet } from "@nft-staking/localnet";
 import { RawWsClient, call, freePortPair, post } from "../../localnet/test/helpers";
-import { PROGRAM_SO, type TestChain } from "../utils/chain";
-import { createCollection } from "../utils/nft";
+import { createCollection, PROGRAM_SO, type TestChain } from "@nft-staking/dev-kit";
 
 describe("localnet: malformed and failing requests", function () {
   let dataDir: string;

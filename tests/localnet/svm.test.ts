@@ -12,10 +12,10 @@ import { getBase58Decoder } from "@solana/kit";
 import {
   FailedTransactionMetadata,
   Svm,
-  TransactionMetadata,
   toKitTransaction,
+  TransactionMetadata,
   wireBytes,
-} from "../../localnet/src/svm";
+} from "@nft-staking/localnet";
 
 /** The web3.js ↔ LiteSVM 1.x adapter every test, the bench and the local chain go through. */
 describe("localnet/src/svm.ts (web3.js adapter over LiteSVM 1.x)", () => {

@@ -9,9 +9,14 @@ import {
 import { parseArgs } from "../../migrations/configure-pool";
 import { configurePool, type PoolConfig } from "../../migrations/lib/pool-config";
 import { chainAccess } from "../utils/cluster";
-import { TestChain } from "../utils/chain";
-import { createCollection, createCollectionNfts, tokenBalance } from "../utils/nft";
-import { createRewardMint, setTokenBalance } from "../utils/pool";
+import {
+  createCollection,
+  createCollectionNfts,
+  createRewardMint,
+  setTokenBalance,
+  TestChain,
+  tokenBalance,
+} from "@nft-staking/dev-kit";
 
 describe("migrations/configure-pool", () => {
   it("creates and configures a pool from a description, idempotently", async () => {

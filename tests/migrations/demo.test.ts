@@ -5,9 +5,8 @@ import path from "path";
 import { Keypair, PublicKey } from "@solana/web3.js";
 import { TierTree, decodePool, findRewardVaultAddress, stakeInstruction } from "@nft-staking/sdk";
 import { seedDemo } from "../../migrations/lib/demo";
-import { TestChain } from "../utils/chain";
+import { TestChain, tokenBalance } from "@nft-staking/dev-kit";
 import { assertOk } from "../utils/assertions";
-import { tokenBalance } from "../utils/nft";
 import { chainAccess } from "../utils/cluster";
 
 describe("migrations/lib/demo (local chain seeding)", () => {

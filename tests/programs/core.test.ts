@@ -17,7 +17,7 @@ import {
   type AssetV1,
   type CollectionV1,
 } from "@metaplex-foundation/mpl-core";
-import { TestChain, type TxResult } from "../utils/chain";
+import { TestChain, type TxResult } from "@nft-staking/dev-kit";
 import { recordComputeUnits } from "../utils/compute";
 import { describeWithPrograms, loadPrograms, thirdPartyProgram } from "../utils/programs";
 import { offlineUmi, rpcAccount, sendBuilder, signerOf, umiKey, unitsOf } from "./umi";

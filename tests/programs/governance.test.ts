@@ -45,7 +45,7 @@ import {
   getAccountTypes,
   type GovernanceAccountClass,
 } from "@solana/spl-governance";
-import { TestChain, type TxResult } from "../utils/chain";
+import { TestChain, type TxResult } from "@nft-staking/dev-kit";
 import { recordComputeUnits } from "../utils/compute";
 import { describeWithPrograms, loadPrograms, thirdPartyProgram } from "../utils/programs";
 import { unitsOf } from "./umi";

@@ -28,7 +28,7 @@ import {
   unlockV1,
   type TokenRecord,
 } from "@metaplex-foundation/mpl-token-metadata";
-import { TestChain, type TxResult } from "../utils/chain";
+import { TestChain, type TxResult } from "@nft-staking/dev-kit";
 import { recordComputeUnits } from "../utils/compute";
 import { describeWithPrograms, loadPrograms, thirdPartyProgram } from "../utils/programs";
 import { offlineUmi, rpcAccount, sendBuilder, signerOf, umiKey, unitsOf, web3Key } from "./umi";

@@ -31,7 +31,7 @@ import {
 } from "@metaplex-foundation/umi-web3js-adapters";
 import { mplTokenMetadata } from "@metaplex-foundation/mpl-token-metadata";
 import { mplCore } from "@metaplex-foundation/mpl-core";
-import type { TestChain, TxResult } from "../utils/chain";
+import { type TestChain, type TxResult } from "@nft-staking/dev-kit";
 
 /**
  * Never contacted: a port nothing listens on, so an accidental fetch fails at once instead of

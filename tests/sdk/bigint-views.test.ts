@@ -15,7 +15,7 @@ import {
   type PoolView,
   type StakerView,
 } from "@nft-staking/sdk";
-import { addStream } from "../utils/pool";
+import { addStream } from "@nft-staking/dev-kit";
 import { buildWorld, dataOf, type World } from "./world";
 
 /** Asserts `view` is `raw` with every BN as the same bigint, and nothing else changed. */

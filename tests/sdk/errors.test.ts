@@ -10,7 +10,7 @@ import {
   parseStakingError,
   stakingErrorFromCode,
 } from "@nft-staking/sdk";
-import { TestChain } from "../utils/chain";
+import { TestChain } from "@nft-staking/dev-kit";
 
 describe("sdk errors", () => {
   it("maps codes, messages and custom-error strings to typed errors", () => {

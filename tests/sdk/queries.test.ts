@@ -11,8 +11,8 @@ import {
   findStakerAddress,
   stakingProgram,
 } from "@nft-staking/sdk";
-import { startLocalnet, type Localnet } from "../../localnet/src";
-import { freePortPair } from "../../localnet/test/helpers";
+import { type Localnet, startLocalnet } from "@nft-staking/localnet";
+import { freePortPair } from "@nft-staking/dev-kit";
 import { buildWorld, dataOf, type World } from "./world";
 
 const keys = (...addresses: PublicKey[]) => addresses.map((a) => a.toBase58()).sort();

@@ -34,25 +34,24 @@ import {
   stakingProgram,
   unstakeComputeUnits,
 } from "@nft-staking/sdk";
-import { PROGRAM_SO, TestChain } from "../utils/chain";
-import { assertOk } from "../utils/assertions";
-import {
-  createCollection,
-  createCollectionNfts,
-  tokenBalance,
-  writeTokenAccount,
-  type TestNft,
-} from "../utils/nft";
 import {
   addStream,
+  createCollection,
+  createCollectionNfts,
   createPool,
   createRewardMint,
   holderWithNfts,
+  type PoolFixture,
   poolState,
+  PROGRAM_SO,
   setTokenBalance,
   stakeNfts,
-  type PoolFixture,
-} from "../utils/pool";
+  TestChain,
+  type TestNft,
+  tokenBalance,
+  writeTokenAccount,
+} from "@nft-staking/dev-kit";
+import { assertOk } from "../utils/assertions";
 
 describe("sdk transactions (batching by size and compute)", () => {
   it("splits 20 NFTs into legacy transactions that fit, land, and stay within their CU limit", async () => {

@@ -15,19 +15,20 @@ import {
   type RedeemCheck,
   type StakingErrorName,
 } from "@nft-staking/sdk";
-import { TestChain } from "../utils/chain";
-import { assertOk, assertRejected } from "../utils/assertions";
-import { tokenBalance, type TestNft } from "../utils/nft";
 import {
   addStream,
   createPool,
   holderWithNfts,
+  type PoolFixture,
   poolState,
   setTokenBalance,
   stakeNfts,
   stakerState,
-  type PoolFixture,
-} from "../utils/pool";
+  TestChain,
+  type TestNft,
+  tokenBalance,
+} from "@nft-staking/dev-kit";
+import { assertOk, assertRejected } from "../utils/assertions";
 
 /** A realistic unix time, so that windows and timestamps are meaningful. */
 const T0 = 1_700_000_000;

@@ -14,10 +14,13 @@ import {
   redeemPerkInstruction,
   stakeInstruction,
 } from "@nft-staking/sdk";
-import { TestChain } from "../utils/chain";
+import {
+  createCollectionNfts,
+  createPool,
+  type PoolFixture,
+  TestChain,
+} from "@nft-staking/dev-kit";
 import { assertOk } from "../utils/assertions";
-import { createCollectionNfts } from "../utils/nft";
-import { createPool, type PoolFixture } from "../utils/pool";
 
 export interface World {
   chain: TestChain;

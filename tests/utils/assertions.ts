@@ -1,12 +1,10 @@
 import { strict as assert } from "assert";
 import { PublicKey, type Keypair, type TransactionInstruction } from "@solana/web3.js";
 import { StakingErrorCode, type StakingErrorName } from "@nft-staking/sdk";
-import type { AccountSnapshot, TestChain, TxResult } from "./chain";
+import { type AccountSnapshot, type TestChain, type TxResult } from "@nft-staking/dev-kit";
 
-/** Asserts the transaction succeeded, showing the logs when it did not. */
-export function assertOk(result: TxResult, context = "transaction"): void {
-  assert.ok(result.ok, `${context} failed: ${result.error}\n${result.logs.join("\n")}`);
-}
+/** Asserts the transaction succeeded, showing the logs when it did not (the dev-kit's check). */
+export { assertOk } from "@nft-staking/dev-kit";
 
 /** Asserts the transaction failed with exactly this program error, logged Anchor-style. */
 export function assertProgramError(result: TxResult, name: StakingErrorName): void {

@@ -1,7 +1,7 @@
 import type { Keypair, PublicKey, TransactionInstruction } from "@solana/web3.js";
 import type { ClusterAccess } from "../../migrations/lib/pool-config";
 import { assertOk } from "./assertions";
-import type { TestChain } from "./chain";
+import { type TestChain } from "@nft-staking/dev-kit";
 
 /** Cluster access backed by a test chain (shared with the demo seeding test). */
 export function chainAccess(chain: TestChain): ClusterAccess & { sent: number } {

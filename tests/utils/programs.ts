@@ -7,13 +7,13 @@
  * skipped by `npm test` — and never as passed.
  */
 import {
-  THIRD_PARTY_PROGRAMS,
   findCachedPrograms,
-  programsDir,
-  thirdPartyProgram,
   type ProgramName,
-} from "../../localnet/src/programs";
-import type { Svm } from "../../localnet/src/svm";
+  programsDir,
+  type Svm,
+  THIRD_PARTY_PROGRAMS,
+  thirdPartyProgram,
+} from "@nft-staking/localnet";
 
 export { THIRD_PARTY_PROGRAMS, programsDir, thirdPartyProgram, type ProgramName };
 

@@ -12,17 +12,17 @@ import {
   type PoolAccount,
   type StakingErrorName,
 } from "@nft-staking/sdk";
-import { TestChain } from "../../utils/chain";
-import { assertOk, assertRejected } from "../../utils/assertions";
-import type { TestNft } from "../../utils/nft";
 import {
   addStream,
   configurePool,
   createPool,
   holderWithNfts,
-  setTokenBalance,
   type PoolFixture,
-} from "../../utils/pool";
+  setTokenBalance,
+  TestChain,
+  type TestNft,
+} from "@nft-staking/dev-kit";
+import { assertOk, assertRejected } from "../../utils/assertions";
 import { ModelRejection, StakingModel, type PoolConfig, type RecordModel } from "../../utils/model";
 import type { Random } from "./random";
 

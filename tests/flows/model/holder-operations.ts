@@ -12,7 +12,7 @@ import {
   unstakeInstruction,
   type StakeNftInput,
 } from "@nft-staking/sdk";
-import { setTokenBalance } from "../../utils/pool";
+import { setTokenBalance } from "@nft-staking/dev-kit";
 import { U64_MAX, key, type Harness, type Holder, type Wallet } from "./harness";
 
 /**

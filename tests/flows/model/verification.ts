@@ -11,7 +11,7 @@ import {
   type PerkReceiptAccount,
   type StakerAccount,
 } from "@nft-staking/sdk";
-import { tokenBalance } from "../../utils/nft";
+import { tokenBalance } from "@nft-staking/dev-kit";
 import type { StakerModel } from "../../utils/model";
 import { key, str, type Harness, type Holder, type Wallet } from "./harness";
 

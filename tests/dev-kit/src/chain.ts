@@ -7,10 +7,18 @@ import {
   type TransactionInstruction,
 } from "@solana/web3.js";
 import { PROGRAM_ID } from "@nft-staking/sdk";
-import { Svm, TransactionMetadata, type FailedTransactionMetadata } from "../../localnet/src/svm";
+import { Svm, TransactionMetadata, type FailedTransactionMetadata } from "@nft-staking/localnet";
 
 /** The real SBF program built by `npm run build`. */
-export const PROGRAM_SO = path.join(__dirname, "..", "..", "target", "deploy", "nft_staking.so");
+export const PROGRAM_SO = path.join(
+  __dirname,
+  "..",
+  "..",
+  "..",
+  "target",
+  "deploy",
+  "nft_staking.so",
+);
 
 /** Outcome of one transaction: logs and compute units, plus the error when it failed. */
 export interface TxResult {
@@ -115,4 +123,9 @@ function failure(result: FailedTransactionMetadata): TxResult {
     customCode,
     error: err.toString(),
   };
+}
+
+/** Throws (with the logs) unless the transaction succeeded: setup steps and tests alike. */
+export function assertOk(result: TxResult, context = "transaction"): void {
+  if (!result.ok) throw new Error(`${context} failed: ${result.error}\n${result.logs.join("\n")}`);
 }

@@ -1,8 +1,5 @@
 import { Keypair, PublicKey } from "@solana/web3.js";
 import {
-  ACCOUNT_SIZE,
-  AccountLayout,
-  AccountState,
   MINT_SIZE,
   MintLayout,
   TOKEN_PROGRAM_ID,
@@ -13,15 +10,7 @@ import {
   type CollectionDetailsArgs,
 } from "@metaplex-foundation/mpl-token-metadata";
 import { none, publicKey, some } from "@metaplex-foundation/umi";
-import type { Svm } from "../../localnet/src/svm";
-
-/**
- * Where NFT accounts are written: a LiteSVM (tests) or the local chain (which tracks what is
- * written so it survives restarts). Only these three calls are used.
- */
-export interface AccountStore {
-  svm: Pick<Svm, "setAccount" | "getAccount" | "minimumBalanceForRentExemption">;
-}
+import { setRentExempt, writeTokenAccount, type AccountStore } from "./token-accounts";
 
 /** The Metaplex Token Metadata program (owner of every real metadata account). */
 export const TOKEN_METADATA_PROGRAM_ID = new PublicKey(
@@ -188,39 +177,6 @@ export function createCollectionNfts(
   return Array.from({ length: count }, () => createNft(chain, owner, { ...options, collection }));
 }
 
-/** Reads the SPL token amount of a token account (0n if missing). */
-export function tokenBalance(chain: AccountStore, tokenAccount: PublicKey): bigint {
-  const account = chain.svm.getAccount(tokenAccount);
-  if (!account || account.data.length === 0) return 0n;
-  if (account.data.length < ACCOUNT_SIZE) {
-    throw new Error(`${tokenAccount.toBase58()} is not a token account`);
-  }
-  return AccountLayout.decode(account.data).amount;
-}
-
-/**
- * Creates an empty associated token account for (owner, mint) (amount 0) — used by tests of
- * transfers into existing accounts.
- *
- * Pass `amount` for a non-empty account and `tokenProgram` for Token-2022 (the ATA address is
- * derived with it). The mint is not read or updated: a non-zero amount does not change its supply.
- * Throws if the account already exists, so that a test never silently overwrites one.
- */
-export function createTokenAccount(
-  chain: AccountStore,
-  owner: PublicKey,
-  mint: PublicKey,
-  amount = 0n,
-  tokenProgram: PublicKey = TOKEN_PROGRAM_ID,
-): PublicKey {
-  const address = getAssociatedTokenAddressSync(mint, owner, true, tokenProgram);
-  if (chain.svm.getAccount(address)) {
-    throw new Error(`token account ${address.toBase58()} already exists`);
-  }
-  writeTokenAccount(chain, address, owner, mint, amount, tokenProgram);
-  return address;
-}
-
 function writeNft(
   chain: AccountStore,
   owner: PublicKey,
@@ -344,72 +300,4 @@ function metadataBytes(
 function padNul(value: string, max: number): string {
   const bytes = Buffer.byteLength(value, "utf8");
   return bytes >= max ? value : value + "\0".repeat(max - bytes);
-}
-
-/** Writes an initialized SPL token account at any address (not necessarily an ATA). */
-export function writeTokenAccount(
-  chain: AccountStore,
-  address: PublicKey,
-  owner: PublicKey,
-  mint: PublicKey,
-  amount: bigint,
-  tokenProgram: PublicKey = TOKEN_PROGRAM_ID,
-): PublicKey {
-  const data = new Uint8Array(ACCOUNT_SIZE);
-  AccountLayout.encode(
-    {
-      mint,
-      owner,
-      amount,
-      delegateOption: 0,
-      delegate: PublicKey.default,
-      state: AccountState.Initialized,
-      isNativeOption: 0,
-      isNative: 0n,
-      delegatedAmount: 0n,
-      closeAuthorityOption: 0,
-      closeAuthority: PublicKey.default,
-    },
-    data,
-  );
-  setRentExempt(chain, address, data, tokenProgram);
-  return address;
-}
-
-function setRentExempt(
-  chain: AccountStore,
-  address: PublicKey,
-  data: Uint8Array,
-  owner: PublicKey,
-): void {
-  chain.svm.setAccount(address, {
-    lamports: Number(chain.svm.minimumBalanceForRentExemption(BigInt(data.length))),
-    data,
-    owner,
-    executable: false,
-  });
-}
-
-/** A fungible SPL mint with no mint authority (balances are written directly); returns it. */
-export function createFungibleMint(
-  chain: AccountStore,
-  decimals = 6,
-  supply: bigint = 10n ** 18n,
-): PublicKey {
-  const mint = Keypair.generate().publicKey;
-  const data = new Uint8Array(MINT_SIZE);
-  MintLayout.encode(
-    {
-      mintAuthorityOption: 0,
-      mintAuthority: PublicKey.default,
-      supply,
-      decimals,
-      isInitialized: true,
-      freezeAuthorityOption: 0,
-      freezeAuthority: PublicKey.default,
-    },
-    data,
-  );
-  setRentExempt(chain, mint, data, TOKEN_PROGRAM_ID);
-  return mint;
 }

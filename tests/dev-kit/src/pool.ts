@@ -17,15 +17,9 @@ import {
   type StakerAccount,
   type TierTree,
 } from "@nft-staking/sdk";
-import type { TestChain, TxResult } from "./chain";
-import { assertOk } from "./assertions";
-import {
-  createCollection,
-  createCollectionNfts,
-  createFungibleMint,
-  writeTokenAccount,
-  type TestNft,
-} from "./nft";
+import { assertOk, type TestChain, type TxResult } from "./chain";
+import { createCollection, createCollectionNfts, type TestNft } from "./nft-accounts";
+import { createFungibleMint, writeTokenAccount } from "./token-accounts";
 
 /** A pool of a fresh verified collection, with its authority. */
 export interface PoolFixture {

@@ -18,10 +18,10 @@ import {
   type MetadataAccountData,
 } from "@metaplex-foundation/mpl-token-metadata";
 import { none, publicKey, some, unwrapOption } from "@metaplex-foundation/umi";
-import { TestChain } from "./chain";
-import { assertOk } from "./assertions";
+import { assertOk } from "../utils/assertions";
 import {
   TOKEN_METADATA_PROGRAM_ID,
+  TestChain,
   createCollection,
   createCollectionNfts,
   createNft,
@@ -30,7 +30,7 @@ import {
   tokenBalance,
   type MetadataLayout,
   type TestNft,
-} from "./nft";
+} from "@nft-staking/dev-kit";
 
 const serializer = getMetadataAccountDataSerializer();
 
