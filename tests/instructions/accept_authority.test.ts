@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { Keypair, PublicKey, type TransactionInstruction } from "@solana/web3.js";
+import { Keypair, PublicKey } from "@solana/web3.js";
 import {
   acceptAuthorityInstruction,
   claimInstruction,
@@ -25,7 +25,7 @@ import {
   type TestNft,
   tokenBalance,
 } from "@nft-staking/dev-kit";
-import { assertOk, rejecterFor } from "../utils/assertions";
+import { assertOk, padded, rejecterFor } from "../utils/assertions";
 
 describe("accept_authority", () => {
   let chain: TestChain;
@@ -257,8 +257,7 @@ describe("accept_authority", () => {
       await propose(next.publicKey);
       const ix = await acceptIx(next.publicKey);
       assert.equal(ix.data.length, 8);
-      const padded = { ...ix, data: Buffer.concat([ix.data, Buffer.from([0])]) };
-      expectRejected(padded as TransactionInstruction, [next], "InvalidInstructionData");
+      expectRejected(padded(ix), [next], "InvalidInstructionData");
     });
 
     it("rejects a read-only pool (AccountNotWritable)", async () => {

@@ -18,7 +18,7 @@ import {
   setTokenBalance,
   type TestChain,
 } from "@nft-staking/dev-kit";
-import { accountMeta } from "../utils/assertions";
+import { accountMeta, padded, truncated } from "../utils/assertions";
 import {
   addRewardStreamFixture,
   DAY,
@@ -198,14 +198,8 @@ describe("add_reward_stream", () => {
 
   it("rejects truncated and padded arguments", async () => {
     const ix = await addRewardStreamInstruction(params());
-    const truncated = { ...ix, data: ix.data.subarray(0, ix.data.length - 1) };
-    expectRejected(
-      truncated as TransactionInstruction,
-      [fixture.authority],
-      "InvalidInstructionData",
-    );
-    const padded = { ...ix, data: Buffer.concat([ix.data, Buffer.from([0])]) };
-    expectRejected(padded as TransactionInstruction, [fixture.authority], "InvalidInstructionData");
+    expectRejected(truncated(ix), [fixture.authority], "InvalidInstructionData");
+    expectRejected(padded(ix), [fixture.authority], "InvalidInstructionData");
   });
 
   it("rejects too few accounts", async () => {

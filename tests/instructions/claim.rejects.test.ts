@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import { TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID } from "@solana/spl-token";
-import { Keypair, PublicKey, SystemProgram, type TransactionInstruction } from "@solana/web3.js";
+import { Keypair, PublicKey, SystemProgram } from "@solana/web3.js";
 import { setPausedInstruction, findRewardVaultAddress, findStakerAddress } from "@nft-staking/sdk";
 import {
   addStream,
@@ -12,7 +12,7 @@ import {
   stakeNfts,
   type TestChain,
 } from "@nft-staking/dev-kit";
-import { assertOk } from "../utils/assertions";
+import { assertOk, padded } from "../utils/assertions";
 import { claimFixture } from "./claim.fixture";
 
 describe("claim", () => {
@@ -188,8 +188,7 @@ describe("claim", () => {
     it("rejects instruction data after the discriminator (InvalidInstructionData)", async () => {
       const { holder } = await twoStreams();
       const ix = await claimIx(holder.publicKey);
-      const padded = { ...ix, data: Buffer.concat([ix.data, Buffer.from([0])]) };
-      expectRejected(padded as TransactionInstruction, [holder], "InvalidInstructionData");
+      expectRejected(padded(ix), [holder], "InvalidInstructionData");
     });
   });
 });

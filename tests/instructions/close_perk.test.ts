@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { Keypair, PublicKey, type TransactionInstruction } from "@solana/web3.js";
+import { Keypair, PublicKey } from "@solana/web3.js";
 import {
   closePerkInstruction,
   createPerkInstruction,
@@ -18,7 +18,7 @@ import {
   stakeNfts,
   TestChain,
 } from "@nft-staking/dev-kit";
-import { assertOk, rejecterFor } from "../utils/assertions";
+import { assertOk, padded, rejecterFor } from "../utils/assertions";
 
 /** A realistic unix time, so that windows and timestamps are meaningful. */
 const T0 = 1_700_000_000;
@@ -221,12 +221,7 @@ describe("close_perk", () => {
 
     it("rejects instruction data after the discriminator (InvalidInstructionData)", async () => {
       const ix = await closeIx();
-      const padded = { ...ix, data: Buffer.concat([ix.data, Buffer.from([0])]) };
-      expectRejected(
-        padded as TransactionInstruction,
-        [fixture.authority],
-        "InvalidInstructionData",
-      );
+      expectRejected(padded(ix), [fixture.authority], "InvalidInstructionData");
     });
   });
 });

@@ -25,7 +25,7 @@ import {
   type TestNft,
   tokenBalance,
 } from "@nft-staking/dev-kit";
-import { assertOk, rejecterFor } from "../utils/assertions";
+import { assertOk, padded, rejecterFor } from "../utils/assertions";
 
 /** Lamports of one signature: every transaction here has one fee payer and one fee. */
 const FEE = 5000n;
@@ -299,8 +299,7 @@ describe("close_staker", () => {
     it("rejects instruction data after the discriminator (InvalidInstructionData)", async () => {
       const { holder } = await emptiedHolder();
       const ix = await closeIx(holder.publicKey);
-      const padded = { ...ix, data: Buffer.concat([ix.data, Buffer.from([0])]) };
-      expectRejected(padded as TransactionInstruction, [holder], "InvalidInstructionData");
+      expectRejected(padded(ix), [holder], "InvalidInstructionData");
     });
   });
 });

@@ -13,7 +13,7 @@ import {
   type U64Like,
 } from "@nft-staking/sdk";
 import { createPool, type PoolFixture, TestChain } from "@nft-staking/dev-kit";
-import { assertOk, rejecterFor } from "../utils/assertions";
+import { assertOk, padded, rejecterFor, truncated } from "../utils/assertions";
 
 /** Longest perk name the program accepts, in bytes (`MAX_PERK_NAME_LEN`). */
 const MAX_PERK_NAME_LEN = 32;
@@ -346,24 +346,9 @@ describe("create_perk", () => {
 
     it("rejects truncated and padded arguments (InvalidInstructionData)", async () => {
       const ix = await createIx();
-      const truncated = { ...ix, data: ix.data.subarray(0, ix.data.length - 1) };
-      expectRejected(
-        truncated as TransactionInstruction,
-        [fixture.authority],
-        "InvalidInstructionData",
-      );
-      const padded = { ...ix, data: Buffer.concat([ix.data, Buffer.from([0])]) };
-      expectRejected(
-        padded as TransactionInstruction,
-        [fixture.authority],
-        "InvalidInstructionData",
-      );
-      const idOnly = { ...ix, data: ix.data.subarray(0, 16) };
-      expectRejected(
-        idOnly as TransactionInstruction,
-        [fixture.authority],
-        "InvalidInstructionData",
-      );
+      expectRejected(truncated(ix), [fixture.authority], "InvalidInstructionData");
+      expectRejected(padded(ix), [fixture.authority], "InvalidInstructionData");
+      expectRejected(truncated(ix, 16), [fixture.authority], "InvalidInstructionData");
     });
 
     it("rejects a name that is not UTF-8 (InvalidInstructionData)", async () => {

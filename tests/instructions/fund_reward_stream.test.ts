@@ -18,7 +18,14 @@ import {
   type TxResult,
   writeTokenAccount,
 } from "@nft-staking/dev-kit";
-import { assertOk, assertProgramError, assertUnchanged, accountMeta } from "../utils/assertions";
+import {
+  accountMeta,
+  assertOk,
+  assertProgramError,
+  assertUnchanged,
+  padded,
+  truncated,
+} from "../utils/assertions";
 
 /** Account indices of `fund_reward_stream`. */
 const FUNDER = 1;
@@ -233,10 +240,8 @@ describe("fund_reward_stream", () => {
 
   it("rejects truncated and padded arguments", async () => {
     const ix = await fundRewardStreamInstruction(params());
-    const truncated = { ...ix, data: ix.data.subarray(0, ix.data.length - 1) };
-    expectRejected(truncated as TransactionInstruction, [funder], "InvalidInstructionData");
-    const padded = { ...ix, data: Buffer.concat([ix.data, Buffer.from([0])]) };
-    expectRejected(padded as TransactionInstruction, [funder], "InvalidInstructionData");
+    expectRejected(truncated(ix), [funder], "InvalidInstructionData");
+    expectRejected(padded(ix), [funder], "InvalidInstructionData");
   });
 
   it("rejects too few accounts", async () => {

@@ -11,7 +11,7 @@ import {
   type InitializePoolParams,
 } from "@nft-staking/sdk";
 import { TestChain } from "@nft-staking/dev-kit";
-import { assertOk, rejecterFor } from "../utils/assertions";
+import { assertOk, padded, rejecterFor, truncated } from "../utils/assertions";
 
 describe("initialize_pool", () => {
   let chain: TestChain;
@@ -225,10 +225,8 @@ describe("initialize_pool", () => {
 
   it("rejects truncated and padded arguments", async () => {
     const ix = await initializePoolInstruction(params());
-    const truncated = { ...ix, data: ix.data.subarray(0, ix.data.length - 1) };
-    expectRejected(truncated as TransactionInstruction, [authority], "InvalidInstructionData");
-    const padded = { ...ix, data: Buffer.concat([ix.data, Buffer.from([0])]) };
-    expectRejected(padded as TransactionInstruction, [authority], "InvalidInstructionData");
+    expectRejected(truncated(ix), [authority], "InvalidInstructionData");
+    expectRejected(padded(ix), [authority], "InvalidInstructionData");
   });
 
   it("rejects an unknown instruction discriminator", async () => {

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { Keypair, PublicKey, type TransactionInstruction } from "@solana/web3.js";
+import { Keypair, PublicKey } from "@solana/web3.js";
 import {
   acceptAuthorityInstruction,
   findStakerAddress,
@@ -15,7 +15,7 @@ import {
   stakeNfts,
   TestChain,
 } from "@nft-staking/dev-kit";
-import { assertOk, rejecterFor } from "../utils/assertions";
+import { assertOk, padded, rejecterFor, truncated } from "../utils/assertions";
 
 describe("propose_authority", () => {
   let chain: TestChain;
@@ -195,24 +195,9 @@ describe("propose_authority", () => {
     it("rejects truncated and padded arguments (InvalidInstructionData)", async () => {
       const ix = await proposeIx(Keypair.generate().publicKey);
       assert.equal(ix.data.length, 8 + 32);
-      const truncated = { ...ix, data: ix.data.subarray(0, ix.data.length - 1) };
-      expectRejected(
-        truncated as TransactionInstruction,
-        [fixture.authority],
-        "InvalidInstructionData",
-      );
-      const empty = { ...ix, data: ix.data.subarray(0, 8) };
-      expectRejected(
-        empty as TransactionInstruction,
-        [fixture.authority],
-        "InvalidInstructionData",
-      );
-      const padded = { ...ix, data: Buffer.concat([ix.data, Buffer.from([0])]) };
-      expectRejected(
-        padded as TransactionInstruction,
-        [fixture.authority],
-        "InvalidInstructionData",
-      );
+      expectRejected(truncated(ix), [fixture.authority], "InvalidInstructionData");
+      expectRejected(truncated(ix, 8), [fixture.authority], "InvalidInstructionData");
+      expectRejected(padded(ix), [fixture.authority], "InvalidInstructionData");
     });
 
     it("rejects a pool account that is not owned by the program (InvalidPoolAccount)", async () => {

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { Keypair, PublicKey, SystemProgram, type TransactionInstruction } from "@solana/web3.js";
+import { Keypair, PublicKey, SystemProgram } from "@solana/web3.js";
 import { findStakerAddress, projectedPoints } from "@nft-staking/sdk";
 import {
   createCollectionNfts,
@@ -9,7 +9,7 @@ import {
   stakeNfts,
   type TestChain,
 } from "@nft-staking/dev-kit";
-import { assertOk } from "../utils/assertions";
+import { assertOk, padded } from "../utils/assertions";
 import { redeemPerkFixture } from "./redeem_perk.fixture";
 
 describe("redeem_perk", () => {
@@ -234,8 +234,7 @@ describe("redeem_perk", () => {
       const { holder } = await stakedHolder(2);
       chain.warp(100);
       const ix = await redeemIx(perk, holder.publicKey);
-      const padded = { ...ix, data: Buffer.concat([ix.data, Buffer.from([0])]) };
-      expectRejected(padded as TransactionInstruction, [holder], "InvalidInstructionData");
+      expectRejected(padded(ix), [holder], "InvalidInstructionData");
     });
   });
 });

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { Keypair, type TransactionInstruction } from "@solana/web3.js";
+import { Keypair } from "@solana/web3.js";
 import { TierTree, findStakerAddress, verifyTierProof } from "@nft-staking/sdk";
 import {
   configurePool,
@@ -12,7 +12,7 @@ import {
   type TestChain,
   type TestNft,
 } from "@nft-staking/dev-kit";
-import { assertOk } from "../utils/assertions";
+import { assertOk, padded, truncated } from "../utils/assertions";
 import { refreshTierFixture } from "./refresh_tier.fixture";
 
 describe("refresh_tier", () => {
@@ -216,10 +216,8 @@ describe("refresh_tier", () => {
     it("rejects truncated and padded arguments (InvalidInstructionData)", async () => {
       const { holder, nft, newTree } = await republished();
       const ix = await refreshIx(holder.publicKey, nft.mint, 2, newTree.proof(nft.mint));
-      const truncated = { ...ix, data: ix.data.subarray(0, ix.data.length - 1) };
-      expectRejected(truncated as TransactionInstruction, [], "InvalidInstructionData");
-      const padded = { ...ix, data: Buffer.concat([ix.data, Buffer.from([0])]) };
-      expectRejected(padded as TransactionInstruction, [], "InvalidInstructionData");
+      expectRejected(truncated(ix), [], "InvalidInstructionData");
+      expectRejected(padded(ix), [], "InvalidInstructionData");
     });
   });
 });

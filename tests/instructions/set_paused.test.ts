@@ -21,7 +21,7 @@ import {
   type TestNft,
   tokenBalance,
 } from "@nft-staking/dev-kit";
-import { assertOk, rejecterFor } from "../utils/assertions";
+import { assertOk, padded, rejecterFor, truncated } from "../utils/assertions";
 
 /** A realistic unix time to start from (LiteSVM's clock starts at 0). */
 const START = 1_700_000_000;
@@ -227,18 +227,8 @@ describe("set_paused", () => {
 
     it("rejects missing and trailing argument bytes (InvalidInstructionData)", async () => {
       const ix = await pauseIx(true);
-      const truncated = { ...ix, data: ix.data.subarray(0, 8) };
-      expectRejected(
-        truncated as TransactionInstruction,
-        [fixture.authority],
-        "InvalidInstructionData",
-      );
-      const padded = { ...ix, data: Buffer.concat([ix.data, Buffer.from([0])]) };
-      expectRejected(
-        padded as TransactionInstruction,
-        [fixture.authority],
-        "InvalidInstructionData",
-      );
+      expectRejected(truncated(ix, 8), [fixture.authority], "InvalidInstructionData");
+      expectRejected(padded(ix), [fixture.authority], "InvalidInstructionData");
     });
 
     it("rejects a pool account that is not owned by the program (InvalidPoolAccount)", async () => {

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { Keypair, PublicKey, type TransactionInstruction } from "@solana/web3.js";
+import { Keypair, PublicKey } from "@solana/web3.js";
 import {
   StreamMode,
   addRewardStreamInstruction,
@@ -30,7 +30,7 @@ import {
   type TestNft,
   tokenBalance,
 } from "@nft-staking/dev-kit";
-import { assertOk, rejecterFor } from "../utils/assertions";
+import { assertOk, padded, rejecterFor } from "../utils/assertions";
 
 /** A realistic unix time to start from (LiteSVM's clock starts at 0). */
 const START = 1_700_000_000;
@@ -323,12 +323,7 @@ describe("sunset_pool", () => {
     it("rejects instruction data after the discriminator (InvalidInstructionData)", async () => {
       const ix = await sunsetIx();
       assert.equal(ix.data.length, 8);
-      const padded = { ...ix, data: Buffer.concat([ix.data, Buffer.from([0])]) };
-      expectRejected(
-        padded as TransactionInstruction,
-        [fixture.authority],
-        "InvalidInstructionData",
-      );
+      expectRejected(padded(ix), [fixture.authority], "InvalidInstructionData");
     });
 
     it("rejects a pool account that is not owned by the program (InvalidPoolAccount)", async () => {

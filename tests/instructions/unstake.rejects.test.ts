@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import { TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID } from "@solana/spl-token";
-import { Keypair, SystemProgram, type TransactionInstruction } from "@solana/web3.js";
+import { Keypair, SystemProgram } from "@solana/web3.js";
 import { findStakerAddress } from "@nft-staking/sdk";
 import {
   configurePool,
@@ -14,7 +14,7 @@ import {
   type TestNft,
   writeTokenAccount,
 } from "@nft-staking/dev-kit";
-import { assertOk } from "../utils/assertions";
+import { assertOk, padded } from "../utils/assertions";
 import { unstakeFixture } from "./unstake.fixture";
 
 describe("unstake", () => {
@@ -256,8 +256,7 @@ describe("unstake", () => {
     it("rejects instruction data after the discriminator (InvalidInstructionData)", async () => {
       const { holder, nfts } = await stakedHolder(1);
       const ix = await unstakeIx(holder.publicKey, nfts);
-      const padded = { ...ix, data: Buffer.concat([ix.data, Buffer.from([0])]) };
-      expectRejected(padded as TransactionInstruction, [holder], "InvalidInstructionData");
+      expectRejected(padded(ix), [holder], "InvalidInstructionData");
     });
   });
 });

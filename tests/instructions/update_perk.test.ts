@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { Keypair, PublicKey, type TransactionInstruction } from "@solana/web3.js";
+import { Keypair, PublicKey } from "@solana/web3.js";
 import {
   MAX_URI_LEN,
   createPerkInstruction,
@@ -21,7 +21,7 @@ import {
   stakeNfts,
   TestChain,
 } from "@nft-staking/dev-kit";
-import { assertOk, rejecterFor } from "../utils/assertions";
+import { assertOk, padded, rejecterFor, truncated } from "../utils/assertions";
 
 /** A realistic unix time, so that windows and timestamps are meaningful. */
 const T0 = 1_700_000_000;
@@ -279,18 +279,8 @@ describe("update_perk", () => {
 
     it("rejects truncated and padded arguments (InvalidInstructionData)", async () => {
       const ix = await updateIx();
-      const truncated = { ...ix, data: ix.data.subarray(0, ix.data.length - 1) };
-      expectRejected(
-        truncated as TransactionInstruction,
-        [fixture.authority],
-        "InvalidInstructionData",
-      );
-      const padded = { ...ix, data: Buffer.concat([ix.data, Buffer.from([0])]) };
-      expectRejected(
-        padded as TransactionInstruction,
-        [fixture.authority],
-        "InvalidInstructionData",
-      );
+      expectRejected(truncated(ix), [fixture.authority], "InvalidInstructionData");
+      expectRejected(padded(ix), [fixture.authority], "InvalidInstructionData");
     });
   });
 });

@@ -21,7 +21,7 @@ import {
   TestChain,
   type TestNft,
 } from "@nft-staking/dev-kit";
-import { assertOk, assertProgramError, rejecterFor } from "../utils/assertions";
+import { assertOk, assertProgramError, padded, rejecterFor, truncated } from "../utils/assertions";
 
 /** A recognisable 32-byte root (1, 2, …, 32). */
 const ROOT = Uint8Array.from({ length: 32 }, (_, i) => i + 1);
@@ -294,14 +294,8 @@ describe("update_pool", () => {
 
   it("rejects truncated and padded arguments", async () => {
     const ix = await updatePoolInstruction(params());
-    const truncated = { ...ix, data: ix.data.subarray(0, ix.data.length - 1) };
-    expectRejected(
-      truncated as TransactionInstruction,
-      [fixture.authority],
-      "InvalidInstructionData",
-    );
-    const padded = { ...ix, data: Buffer.concat([ix.data, Buffer.from([0])]) };
-    expectRejected(padded as TransactionInstruction, [fixture.authority], "InvalidInstructionData");
+    expectRejected(truncated(ix), [fixture.authority], "InvalidInstructionData");
+    expectRejected(padded(ix), [fixture.authority], "InvalidInstructionData");
   });
 
   it("rejects a URI that is not UTF-8", async () => {

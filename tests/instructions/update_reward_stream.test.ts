@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { Keypair, type PublicKey, type TransactionInstruction } from "@solana/web3.js";
+import { Keypair, type PublicKey } from "@solana/web3.js";
 import {
   ACC_SCALE,
   StreamMode,
@@ -23,7 +23,7 @@ import {
   TestChain,
   tokenBalance,
 } from "@nft-staking/dev-kit";
-import { assertOk, rejecterFor } from "../utils/assertions";
+import { assertOk, padded, rejecterFor, truncated } from "../utils/assertions";
 
 /** A realistic clock start (LiteSVM starts at unix time 0). */
 const GENESIS = 1_700_000_000;
@@ -274,14 +274,8 @@ describe("update_reward_stream", () => {
   it("rejects truncated and padded arguments", async () => {
     await addStream(fixture);
     const ix = await updateRewardStreamInstruction(params());
-    const truncated = { ...ix, data: ix.data.subarray(0, ix.data.length - 1) };
-    expectRejected(
-      truncated as TransactionInstruction,
-      [fixture.authority],
-      "InvalidInstructionData",
-    );
-    const padded = { ...ix, data: Buffer.concat([ix.data, Buffer.from([0])]) };
-    expectRejected(padded as TransactionInstruction, [fixture.authority], "InvalidInstructionData");
+    expectRejected(truncated(ix), [fixture.authority], "InvalidInstructionData");
+    expectRejected(padded(ix), [fixture.authority], "InvalidInstructionData");
   });
 
   it("rejects too few accounts", async () => {

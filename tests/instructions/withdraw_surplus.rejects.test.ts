@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import { TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID } from "@solana/spl-token";
-import { Keypair, SystemProgram, type TransactionInstruction } from "@solana/web3.js";
+import { Keypair, SystemProgram } from "@solana/web3.js";
 import { findStakerAddress, withdrawSurplusInstruction } from "@nft-staking/sdk";
 import {
   addStream,
@@ -10,7 +10,7 @@ import {
   type TestChain,
   writeTokenAccount,
 } from "@nft-staking/dev-kit";
-import { rejecterFor } from "../utils/assertions";
+import { padded, rejecterFor, truncated } from "../utils/assertions";
 import { withdrawSurplusFixture } from "./withdraw_surplus.fixture";
 
 describe("withdraw_surplus", () => {
@@ -195,18 +195,8 @@ describe("withdraw_surplus", () => {
     it("rejects truncated and padded arguments (InvalidInstructionData)", async () => {
       const { mint } = await fundedStream();
       const ix = await withdrawIx(0, mint, 1n);
-      const truncated = { ...ix, data: ix.data.subarray(0, ix.data.length - 1) };
-      expectRejected(
-        truncated as TransactionInstruction,
-        [fixture.authority],
-        "InvalidInstructionData",
-      );
-      const padded = { ...ix, data: Buffer.concat([ix.data, Buffer.from([0])]) };
-      expectRejected(
-        padded as TransactionInstruction,
-        [fixture.authority],
-        "InvalidInstructionData",
-      );
+      expectRejected(truncated(ix), [fixture.authority], "InvalidInstructionData");
+      expectRejected(padded(ix), [fixture.authority], "InvalidInstructionData");
     });
   });
 });

@@ -69,3 +69,13 @@ export function accountMeta(ix: TransactionInstruction, index: number) {
   assert.ok(key, `no account ${index}`);
   return key;
 }
+
+/** `ix` with its argument bytes cut after `length` bytes of data (default: one byte short). */
+export function truncated(ix: TransactionInstruction, length = ix.data.length - 1) {
+  return { ...ix, data: ix.data.subarray(0, length) } as TransactionInstruction;
+}
+
+/** `ix` with one byte of data too many (the program must refuse trailing bytes). */
+export function padded(ix: TransactionInstruction) {
+  return { ...ix, data: Buffer.concat([ix.data, Buffer.from([0])]) } as TransactionInstruction;
+}
