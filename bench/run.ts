@@ -6,18 +6,25 @@ import { gzipSync } from "zlib";
 import fs from "fs";
 import path from "path";
 import { LiteSVM } from "litesvm";
+import { ACCOUNT_SIZE } from "@solana/spl-token";
+import { POOL_SIZE, STAKER_HEADER_SIZE, STAKE_RECORD_SIZE, accountSize } from "@nft-staking/sdk";
 import { SCENARIOS, type Measurement } from "./scenarios";
 import type { FreshCloneResult } from "./fresh-clone";
 import { readSoakSection } from "./soak-report";
 
 /** Accounts and their sizes; `marginal` rows are bytes added to an existing account. */
+/** Sizes come from the IDL (the program's own layout test holds it to the Rust structs). */
 const ACCOUNT_SIZES: { name: string; bytes: number; marginal?: boolean }[] = [
-  { name: "Pool", bytes: 1024 },
-  { name: "Staker (header, no records)", bytes: 232 },
-  { name: "Staker record (per staked NFT, added to the Staker)", bytes: 56, marginal: true },
-  { name: "Escrow token account (per staked NFT)", bytes: 165 },
-  { name: "Perk", bytes: 232 },
-  { name: "PerkReceipt", bytes: 88 },
+  { name: "Pool", bytes: POOL_SIZE },
+  { name: "Staker (header, no records)", bytes: STAKER_HEADER_SIZE },
+  {
+    name: "Staker record (per staked NFT, added to the Staker)",
+    bytes: STAKE_RECORD_SIZE,
+    marginal: true,
+  },
+  { name: "Escrow token account (per staked NFT)", bytes: ACCOUNT_SIZE },
+  { name: "Perk", bytes: accountSize("perk") },
+  { name: "PerkReceipt", bytes: accountSize("perkReceipt") },
 ];
 const LAMPORTS_PER_SOL = 1_000_000_000;
 
@@ -37,7 +44,9 @@ async function main(): Promise<void> {
   const pageLoad = pageLoadToNfts();
 
   const lamports = (bytes: number) => Number(rent.minimumBalanceForRentExemption(BigInt(bytes)));
-  const perNft = lamports(165) + (lamports(232 + 56) - lamports(232));
+  const perNft =
+    lamports(ACCOUNT_SIZE) +
+    (lamports(STAKER_HEADER_SIZE + STAKE_RECORD_SIZE) - lamports(STAKER_HEADER_SIZE));
   const lines = [
     "# Benchmarks",
     "",
@@ -57,7 +66,8 @@ async function main(): Promise<void> {
     "| account | bytes | rent (SOL) |",
     "|---|---:|---:|",
     ...ACCOUNT_SIZES.map(({ name, bytes, marginal }) => {
-      const cost = marginal ? lamports(232 + bytes) - lamports(232) : lamports(bytes);
+      const header = STAKER_HEADER_SIZE;
+      const cost = marginal ? lamports(header + bytes) - lamports(header) : lamports(bytes);
       return `| ${name} | ${bytes} | ${(cost / LAMPORTS_PER_SOL).toFixed(6)} |`;
     }),
     "",
