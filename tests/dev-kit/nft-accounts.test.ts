@@ -46,6 +46,24 @@ describe("test NFT factory", () => {
     owner = chain.fundedKeypair();
   });
 
+  /** Sends `transfer_checked` of the owner's NFT (decimals 0) to `destination`. */
+  const transferChecked = (nft: TestNft, destination: PublicKey, programId = TOKEN_PROGRAM_ID) =>
+    chain.send(
+      [
+        createTransferCheckedInstruction(
+          nft.tokenAccount,
+          nft.mint,
+          destination,
+          owner.publicKey,
+          1n,
+          0,
+          [],
+          programId,
+        ),
+      ],
+      [owner],
+    );
+
   function accountData(address: PublicKey): Uint8Array {
     const account = chain.svm.getAccount(address);
     assert.ok(account, `${address.toBase58()} missing`);
@@ -210,21 +228,7 @@ describe("test NFT factory", () => {
     // program aborts the process later with std::bad_alloc (LiteSVM/litesvm#171, #352).
     const nft = createNft(chain, owner.publicKey);
     const destination = createTokenAccount(chain, Keypair.generate().publicKey, nft.mint);
-    assertOk(
-      chain.send(
-        [
-          createTransferCheckedInstruction(
-            nft.tokenAccount,
-            nft.mint,
-            destination,
-            owner.publicKey,
-            1n,
-            0,
-          ),
-        ],
-        [owner],
-      ),
-    );
+    assertOk(transferChecked(nft, destination));
     assert.equal(tokenBalance(chain, destination), 1n);
     const wrongDecimals = createTransferCheckedInstruction(
       destination,
@@ -248,23 +252,7 @@ describe("test NFT factory", () => {
     );
     const recipient = Keypair.generate().publicKey;
     const destination = createTokenAccount(chain, recipient, nft.mint, 0n, TOKEN_2022_PROGRAM_ID);
-    assertOk(
-      chain.send(
-        [
-          createTransferCheckedInstruction(
-            nft.tokenAccount,
-            nft.mint,
-            destination,
-            owner.publicKey,
-            1n,
-            0,
-            [],
-            TOKEN_2022_PROGRAM_ID,
-          ),
-        ],
-        [owner],
-      ),
-    );
+    assertOk(transferChecked(nft, destination, TOKEN_2022_PROGRAM_ID));
     assert.equal(tokenBalance(chain, destination), 1n);
   });
 

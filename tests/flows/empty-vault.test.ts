@@ -1,16 +1,16 @@
 import { strict as assert } from "assert";
-import { claimInstruction, unstakeInstruction } from "@nft-staking/sdk";
 import {
   addStream,
+  claimRewards,
   createPool,
   fundStream,
   holderWithNfts,
-  poolState,
   setTokenBalance,
   stakeNfts,
   stakerState,
   TestChain,
   tokenBalance,
+  unstakeNfts,
 } from "@nft-staking/dev-kit";
 import { assertOk } from "../utils/assertions";
 
@@ -23,28 +23,13 @@ describe("flow: an empty vault never loses rewards or blocks unstake", () => {
     assertOk(await stakeNfts(fixture, holder, nfts));
     chain.warp(100); // earned 1_000, vault holds 500
     const destination = setTokenBalance(chain, holder.publicKey, stream.mint, 0n);
-    const claim = async () =>
-      chain.send(
-        [
-          await claimInstruction({
-            pool: fixture.pool,
-            poolAccount: poolState(fixture),
-            owner: holder.publicKey,
-          }),
-        ],
-        [holder],
-      );
+    const claim = () => claimRewards(fixture, holder);
 
     assertOk(await claim());
     assert.equal(tokenBalance(chain, destination), 500n, "pays what the vault has");
     assert.equal(stakerState(fixture, holder.publicKey)?.streams[0]?.owed.toString(), "500");
 
-    const unstake = await unstakeInstruction({
-      pool: fixture.pool,
-      owner: holder.publicKey,
-      nfts: [{ mint: nfts[0]!.mint }],
-    });
-    assertOk(chain.send([unstake], [holder]));
+    assertOk(await unstakeNfts(fixture, holder, [nfts[0]!]));
     assert.equal(tokenBalance(chain, nfts[0]!.tokenAccount), 1n, "the NFT is back");
 
     chain.warp(1_000); // nothing staked: nothing more accrues

@@ -1,13 +1,8 @@
 import { strict as assert } from "assert";
-import {
-  claimInstruction,
-  findEscrowAddress,
-  findStakerAddress,
-  parseEvents,
-  unstakeInstruction,
-} from "@nft-staking/sdk";
+import { findEscrowAddress, findStakerAddress, parseEvents } from "@nft-staking/sdk";
 import {
   addStream,
+  claimRewards,
   createPool,
   holderWithNfts,
   poolState,
@@ -16,8 +11,10 @@ import {
   stakerState,
   TestChain,
   tokenBalance,
+  unstakeNfts,
 } from "@nft-staking/dev-kit";
 import { assertOk } from "../utils/assertions";
+import { FEE } from "../utils/suite";
 
 describe("flow: stake, earn, claim, unstake", () => {
   it("returns the NFT, pays rate × weight × time, and refunds every lamport of rent", async () => {
@@ -41,30 +38,10 @@ describe("flow: stake, earn, claim, unstake", () => {
 
     chain.warp(100);
     const destination = setTokenBalance(chain, holder.publicKey, rewardMint, 0n);
-    const claim = chain.send(
-      [
-        await claimInstruction({
-          pool: fixture.pool,
-          poolAccount: poolState(fixture),
-          owner: holder.publicKey,
-        }),
-      ],
-      [holder],
-    );
-    assertOk(claim);
+    assertOk(await claimRewards(fixture, holder));
     assert.equal(tokenBalance(chain, destination), 2_000n, "10/s × 2 weight × 100 s");
 
-    const unstake = chain.send(
-      [
-        await unstakeInstruction({
-          pool: fixture.pool,
-          owner: holder.publicKey,
-          nfts: nfts.map((n) => ({ mint: n.mint })),
-        }),
-      ],
-      [holder],
-    );
-    assertOk(unstake);
+    assertOk(await unstakeNfts(fixture, holder, nfts));
     assert.equal(tokenBalance(chain, nfts[0]!.tokenAccount), 1n);
     assert.equal(chain.account(findEscrowAddress(fixture.pool, nfts[0]!.mint)[0]), null);
     const staker = stakerState(fixture, holder.publicKey);
@@ -74,6 +51,6 @@ describe("flow: stake, earn, claim, unstake", () => {
       chain.account(findStakerAddress(fixture.pool, holder.publicKey)[0])?.lamports ?? 0n;
     const lamportsAfter = chain.account(holder.publicKey)?.lamports ?? 0n;
     // Everything but the staker header's rent (refunded by close_staker) and fees came back.
-    assert.equal(lamportsBefore - lamportsAfter, stakerLamports + 3n * 5000n);
+    assert.equal(lamportsBefore - lamportsAfter, stakerLamports + 3n * FEE);
   });
 });

@@ -18,6 +18,7 @@ import {
 } from "@nft-staking/sdk";
 import {
   addStream,
+  claimRewardsInto,
   configurePool,
   createPool,
   createTokenAccount,
@@ -33,11 +34,11 @@ import {
   TestChain,
   type TestNft,
   tokenBalance,
+  unstakeNfts,
 } from "@nft-staking/dev-kit";
-import { assertOk, assertProgramError, assertRejected } from "../utils/assertions";
+import { accountMeta, assertOk, assertProgramError, assertRejected } from "../utils/assertions";
+import { START } from "../utils/suite";
 
-/** A realistic clock (LiteSVM starts at unix 0). */
-const START = 1_700_000_000;
 /** FixedPerWeight rate of every scenario: 10 base units per weight unit per second. */
 const RATE = 10n;
 
@@ -92,9 +93,8 @@ async function assertOnlyOwnerUnstakes(
         owner: owner.publicKey,
         nfts: [{ mint: nft.mint }],
       });
-      const ownerMeta = ix.keys[2];
-      assert.ok(ownerMeta && ownerMeta.pubkey.equals(owner.publicKey));
-      ownerMeta.pubkey = intruder.publicKey;
+      assert.ok(accountMeta(ix, 2).pubkey.equals(owner.publicKey));
+      accountMeta(ix, 2).pubkey = intruder.publicKey;
       assertRejected(chain, ix, [intruder], "InvalidStakerAccount", watched);
     }
     for (const holder of withStakers) {
@@ -110,12 +110,7 @@ async function assertOnlyOwnerUnstakes(
     }
   }
 
-  const ix = await unstakeInstruction({
-    pool: fixture.pool,
-    owner: owner.publicKey,
-    nfts: nfts.map((nft) => ({ mint: nft.mint })),
-  });
-  assertOk(chain.send([ix], [owner]));
+  assertOk(await unstakeNfts(fixture, owner, nfts));
   for (const nft of nfts) {
     assert.equal(tokenBalance(chain, nft.tokenAccount), 1n, "the NFT is back with its owner");
     assert.equal(chain.account(escrowOf(s, nft)), null, "its escrow is closed");
@@ -127,14 +122,8 @@ async function assertOnlyOwnerUnstakes(
 
 /** Claims for the owner into a fresh ATA of the reward mint; returns the amount received. */
 async function claim(s: Scenario, holder: Keypair = s.owner): Promise<bigint> {
-  const destination = setTokenBalance(s.chain, holder.publicKey, s.rewardMint, 0n);
-  const ix = await claimInstruction({
-    pool: s.fixture.pool,
-    poolAccount: poolState(s.fixture),
-    owner: holder.publicKey,
-  });
-  assertOk(s.chain.send([ix], [holder]));
-  return tokenBalance(s.chain, destination);
+  const [received] = await claimRewardsInto(s.fixture, holder, [s.rewardMint]);
+  return received as bigint;
 }
 
 async function setPaused(s: Scenario, paused: boolean): Promise<void> {

@@ -1,21 +1,17 @@
 import { strict as assert } from "assert";
 import { Keypair } from "@solana/web3.js";
-import {
-  StreamMode,
-  TierTree,
-  claimInstruction,
-  stakeInstruction,
-  unstakeInstruction,
-} from "@nft-staking/sdk";
+import { StreamMode, TierTree, type StakeNftInput } from "@nft-staking/sdk";
 import {
   addStream,
+  claimRewardsInto,
   configurePool,
   createCollectionNfts,
   createPool,
   poolState,
-  setTokenBalance,
+  stakeNfts,
   TestChain,
   tokenBalance,
+  unstakeNfts,
 } from "@nft-staking/dev-kit";
 import { assertOk, assertProgramError } from "../utils/assertions";
 
@@ -57,24 +53,8 @@ describe("flow: holders across tiers and locks", () => {
       fund: 10n ** 9n,
     });
 
-    const stake = async (
-      owner: Keypair,
-      nfts: Parameters<typeof stakeInstruction>[0]["nfts"],
-      lockOption?: number,
-    ) =>
-      assertOk(
-        chain.send(
-          [
-            await stakeInstruction({
-              pool: fixture.pool,
-              owner: owner.publicKey,
-              nfts,
-              lockOption,
-            }),
-          ],
-          [owner],
-        ),
-      );
+    const stake = async (owner: Keypair, nfts: StakeNftInput[], lockOption?: number) =>
+      assertOk(await stakeNfts(fixture, owner, nfts, lockOption));
     await stake(alice!, [{ mint: aliceNft!.mint, tier: 0, proof: tiers.proof(aliceNft!.mint) }]);
     await stake(bob!, [{ mint: bobNft!.mint, tier: 1, proof: tiers.proof(bobNft!.mint) }], 0);
     chain.warp(100);
@@ -91,26 +71,17 @@ describe("flow: holders across tiers and locks", () => {
       [carol!, [4_000n, 4_444n]],
     ]);
     for (const [holder, [fixedAmount, sharedAmount]] of expected) {
-      const fixedAccount = setTokenBalance(chain, holder.publicKey, fixed.mint, 0n);
-      const sharedAccount = setTokenBalance(chain, holder.publicKey, shared.mint, 0n);
-      const ix = await claimInstruction({
-        pool: fixture.pool,
-        poolAccount: poolState(fixture),
-        owner: holder.publicKey,
-      });
-      assertOk(chain.send([ix], [holder]));
-      assert.equal(tokenBalance(chain, fixedAccount), fixedAmount);
-      assert.equal(tokenBalance(chain, sharedAccount), sharedAmount);
+      const [fixedPaid, sharedPaid] = await claimRewardsInto(fixture, holder, [
+        fixed.mint,
+        shared.mint,
+      ]);
+      assert.equal(fixedPaid, fixedAmount);
+      assert.equal(sharedPaid, sharedAmount);
     }
 
-    const bobUnstake = await unstakeInstruction({
-      pool: fixture.pool,
-      owner: bob!.publicKey,
-      nfts: [{ mint: bobNft!.mint }],
-    });
-    assertProgramError(chain.send([bobUnstake], [bob!]), "StakeLocked");
+    assertProgramError(await unstakeNfts(fixture, bob!, [bobNft!]), "StakeLocked");
     chain.warp(86_400);
-    assertOk(chain.send([bobUnstake], [bob!]));
+    assertOk(await unstakeNfts(fixture, bob!, [bobNft!]));
     assert.equal(tokenBalance(chain, bobNft!.tokenAccount), 1n);
   });
 });

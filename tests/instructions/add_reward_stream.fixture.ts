@@ -5,17 +5,9 @@ import {
   addRewardStreamInstruction,
   type AddRewardStreamParams,
 } from "@nft-staking/sdk";
-import {
-  createPool,
-  createRewardMint,
-  type PoolFixture,
-  poolState,
-  TestChain,
-} from "@nft-staking/dev-kit";
-import { assertOk, rejecterFor } from "../utils/assertions";
+import { createRewardMint, poolState, setRentExempt } from "@nft-staking/dev-kit";
+import { START, extendSuite, poolSuite } from "../utils/suite";
 
-/** A realistic clock start (LiteSVM starts at unix time 0). */
-const GENESIS = 1_700_000_000;
 export const DAY = 86_400n;
 
 /** Account indices of `add_reward_stream`. */
@@ -28,57 +20,33 @@ export const SYSTEM_PROGRAM = 6;
 
 /**
  * Shared setup of the `add_reward_stream` tests (`add_reward_stream.test.ts`: success paths,
- * `add_reward_stream.rejects.test.ts`: failure paths). Call it inside `describe`: it registers a
- * `beforeEach` that builds a new chain at `GENESIS`, a pool and a reward mint, and returns that
- * state as getters (read them in a test or hook, not while `describe` runs) and the helpers over
- * it.
+ * `add_reward_stream.rejects.test.ts`: failure paths): a {@link poolSuite} (a new chain at
+ * `START` and a pool before each test) that also creates a reward mint (`rewardMint`), with the
+ * `add_reward_stream` helpers and account writers.
  */
 export function addRewardStreamFixture() {
-  let chain: TestChain;
-  let fixture: PoolFixture;
+  const suite = poolSuite({ start: START });
   let rewardMint: PublicKey;
 
-  beforeEach(async () => {
-    chain = new TestChain();
-    chain.warp(GENESIS);
-    fixture = await createPool(chain);
-    rewardMint = createRewardMint(chain);
+  beforeEach(() => {
+    rewardMint = createRewardMint(suite.chain);
   });
 
   const params = (overrides: Partial<AddRewardStreamParams> = {}): AddRewardStreamParams => ({
-    pool: fixture.pool,
-    authority: fixture.authority.publicKey,
+    pool: suite.fixture.pool,
+    authority: suite.fixture.authority.publicKey,
     rewardMint,
-    streamIndex: poolState(fixture).streamCount,
+    streamIndex: poolState(suite.fixture).streamCount,
     mode: StreamMode.FixedPerWeight,
     rate: 1_000n,
-    startTs: chain.now(),
-    endTs: chain.now() + 30n * DAY,
+    startTs: suite.chain.now(),
+    endTs: suite.chain.now() + 30n * DAY,
     ...overrides,
   });
 
   /** Sends `add_reward_stream` signed by the authority and asserts it succeeded. */
-  async function add(overrides: Partial<AddRewardStreamParams> = {}) {
-    const result = chain.send(
-      [await addRewardStreamInstruction(params(overrides))],
-      [fixture.authority],
-    );
-    assertOk(result);
-    return result;
-  }
-
-  /** Expects `error` and that nothing changed (see `assertRejected`). */
-  const expectRejected = rejecterFor(() => chain);
-
-  /** Writes a rent-exempt account directly. */
-  function setAccount(address: PublicKey, data: Uint8Array, owner: PublicKey) {
-    chain.svm.setAccount(address, {
-      lamports: Number(chain.svm.minimumBalanceForRentExemption(BigInt(data.length))),
-      data,
-      owner,
-      executable: false,
-    });
-  }
+  const add = (overrides: Partial<AddRewardStreamParams> = {}) =>
+    suite.asAuthority(addRewardStreamInstruction(params(overrides)));
 
   /** An 82-byte mint account owned by `owner`, initialized or not. */
   function writeMint(owner: PublicKey, isInitialized = true): PublicKey {
@@ -96,27 +64,16 @@ export function addRewardStreamFixture() {
       },
       data,
     );
-    setAccount(mint, data, owner);
+    setRentExempt(suite.chain, mint, data, owner);
     return mint;
   }
 
-  return {
-    get chain(): TestChain {
-      return chain;
-    },
-    get fixture(): PoolFixture {
-      return fixture;
-    },
-    set fixture(value: PoolFixture) {
-      fixture = value;
-    },
+  return extendSuite(suite, {
     get rewardMint(): PublicKey {
       return rewardMint;
     },
     params,
     add,
-    expectRejected,
-    setAccount,
     writeMint,
-  };
+  });
 }

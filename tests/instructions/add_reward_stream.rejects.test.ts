@@ -1,10 +1,5 @@
 import { strict as assert } from "assert";
-import {
-  AccountLayout,
-  AccountState,
-  TOKEN_2022_PROGRAM_ID,
-  TOKEN_PROGRAM_ID,
-} from "@solana/spl-token";
+import { TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID } from "@solana/spl-token";
 import { Keypair, PublicKey, SystemProgram, type TransactionInstruction } from "@solana/web3.js";
 import {
   MAX_STREAMS,
@@ -17,6 +12,7 @@ import {
   type PoolFixture,
   setTokenBalance,
   type TestChain,
+  writeTokenAccount,
 } from "@nft-staking/dev-kit";
 import { accountMeta, padded, truncated } from "../utils/assertions";
 import {
@@ -32,10 +28,8 @@ import {
 
 describe("add_reward_stream", () => {
   const suite = addRewardStreamFixture();
-  const { params, add, expectRejected, setAccount, writeMint } = suite;
-  let chain: TestChain;
-  let fixture: PoolFixture;
-  let rewardMint: PublicKey;
+  const { params, add, expectRejected, writeMint } = suite;
+  let chain: TestChain, fixture: PoolFixture, rewardMint: PublicKey;
   beforeEach(() => ({ chain, fixture, rewardMint } = suite));
 
   it("rejects a rate × duration that does not fit in 64 bits", async () => {
@@ -137,24 +131,7 @@ describe("add_reward_stream", () => {
 
   it("rejects a vault address that already holds an account", async () => {
     const [vault] = findRewardVaultAddress(fixture.pool, 0);
-    const data = new Uint8Array(AccountLayout.span);
-    AccountLayout.encode(
-      {
-        mint: rewardMint,
-        owner: Keypair.generate().publicKey,
-        amount: 0n,
-        delegateOption: 0,
-        delegate: PublicKey.default,
-        state: AccountState.Initialized,
-        isNativeOption: 0,
-        isNative: 0n,
-        delegatedAmount: 0n,
-        closeAuthorityOption: 0,
-        closeAuthority: PublicKey.default,
-      },
-      data,
-    );
-    setAccount(vault, data, TOKEN_PROGRAM_ID);
+    writeTokenAccount(chain, vault, Keypair.generate().publicKey, rewardMint, 0n);
     const ix = await addRewardStreamInstruction(params());
     expectRejected(ix, [fixture.authority], "InvalidRewardVault");
   });

@@ -6,7 +6,6 @@ import {
   StreamMode,
   addRewardStreamInstruction,
   findRewardVaultAddress,
-  parseEvents,
   unstakeInstruction,
 } from "@nft-staking/sdk";
 import {
@@ -19,15 +18,13 @@ import {
   type TestChain,
   tokenBalance,
 } from "@nft-staking/dev-kit";
-import { assertOk } from "../utils/assertions";
+import { assertOk, firstEvent, onlyEvent } from "../utils/assertions";
 import { addRewardStreamFixture, DAY } from "./add_reward_stream.fixture";
 
 describe("add_reward_stream", () => {
   const suite = addRewardStreamFixture();
   const { params, add } = suite;
-  let chain: TestChain;
-  let fixture: PoolFixture;
-  let rewardMint: PublicKey;
+  let chain: TestChain, fixture: PoolFixture, rewardMint: PublicKey;
   beforeEach(() => ({ chain, fixture, rewardMint } = suite));
 
   it("creates the vault PDA: an SPL token account of the reward mint, owned by the pool, empty", async () => {
@@ -82,19 +79,15 @@ describe("add_reward_stream", () => {
   it("emits StreamAdded", async () => {
     const end = chain.now() + DAY;
     const result = await add({ mode: StreamMode.SharedEmission, rate: 77n, endTs: end });
-    const events = parseEvents(result.logs);
-    assert.equal(events.length, 1);
-    const [event] = events;
-    assert.equal(event?.name, "streamAdded");
-    if (event?.name !== "streamAdded") return;
-    assert.ok(event.data.pool.equals(fixture.pool));
-    assert.equal(event.data.streamIndex, 0);
-    assert.ok(event.data.mint.equals(rewardMint));
-    assert.ok(event.data.vault.equals(findRewardVaultAddress(fixture.pool, 0)[0]));
-    assert.equal(event.data.mode, StreamMode.SharedEmission);
-    assert.equal(event.data.rate.toString(), "77");
-    assert.equal(event.data.startTs.toString(), chain.now().toString());
-    assert.equal(event.data.endTs.toString(), end.toString());
+    const event = onlyEvent(result, "streamAdded");
+    assert.ok(event.pool.equals(fixture.pool));
+    assert.equal(event.streamIndex, 0);
+    assert.ok(event.mint.equals(rewardMint));
+    assert.ok(event.vault.equals(findRewardVaultAddress(fixture.pool, 0)[0]));
+    assert.equal(event.mode, StreamMode.SharedEmission);
+    assert.equal(event.rate.toString(), "77");
+    assert.equal(event.startTs.toString(), chain.now().toString());
+    assert.equal(event.endTs.toString(), end.toString());
   });
 
   it("moves a start in the past to now", async () => {
@@ -104,9 +97,8 @@ describe("add_reward_stream", () => {
     assert.equal(stream?.startTs.toString(), now.toString());
     assert.equal(stream?.lastUpdateTs.toString(), now.toString());
     assert.equal(stream?.endTs.toString(), (now + 1n).toString(), "one second long is enough");
-    const [event] = parseEvents(result.logs);
-    assert.ok(event?.name === "streamAdded");
-    assert.equal(event.data.startTs.toString(), now.toString());
+    const event = firstEvent(result, "streamAdded");
+    assert.equal(event.startTs.toString(), now.toString());
   });
 
   it("adds a SharedEmission stream with a separate rent payer", async () => {

@@ -1,24 +1,14 @@
 import { strict as assert } from "assert";
-import { PublicKey } from "@solana/web3.js";
+import type { PublicKey } from "@solana/web3.js";
 import {
   StreamMode,
-  claimInstruction,
   pendingReward,
   type PoolAccount,
   type StakerAccount,
   type StreamState,
 } from "@nft-staking/sdk";
-import {
-  createPool,
-  holderWithNfts,
-  type PoolFixture,
-  poolState,
-  setTokenBalance,
-  stakeNfts,
-  stakerState,
-  TestChain,
-} from "@nft-staking/dev-kit";
-import { assertOk, rejecterFor } from "../utils/assertions";
+import { setTokenBalance } from "@nft-staking/dev-kit";
+import { extendSuite, poolSuite } from "../utils/suite";
 
 /** A u64/u128 field decoded as a `BN` (or any number-like) as a bigint. */
 export const big = (value: { toString(): string }): bigint => BigInt(value.toString());
@@ -56,64 +46,21 @@ export function projectedClaim(
 
 /**
  * Shared setup of the `claim` tests (`claim.test.ts`: success paths, `claim.rejects.test.ts`:
- * failure paths). Call it inside `describe`: it registers a `beforeEach` that builds a new chain
- * and a pool, and returns that state as getters (read them in a test or hook, not while `describe`
- * runs) and the helpers over it.
+ * failure paths): a {@link poolSuite} (a new chain and pool before each test) whose
+ * `stakedHolder` also gives the holder an empty ATA of each reward mint.
  */
 export function claimFixture() {
-  let chain: TestChain;
-  let fixture: PoolFixture;
-
-  beforeEach(async () => {
-    chain = new TestChain();
-    fixture = await createPool(chain);
-  });
-
-  /** `claim` over all of the pool's streams, to the owner's ATAs unless given. */
-  const claimIx = async (owner: PublicKey, rewardTokenAccounts?: PublicKey[]) =>
-    claimInstruction({
-      pool: fixture.pool,
-      poolAccount: poolState(fixture),
-      owner,
-      rewardTokenAccounts,
-    });
+  const suite = poolSuite();
+  const stakedWithoutAtas = suite.stakedHolder;
 
   /** A holder who staked `count` default-tier NFTs, with an empty ATA for each reward mint. */
   async function stakedHolder(count: number, rewardMints: PublicKey[]) {
-    const { holder, nfts } = holderWithNfts(fixture, count);
-    assertOk(await stakeNfts(fixture, holder, nfts));
+    const { holder, nfts } = await stakedWithoutAtas(count);
     const destinations = rewardMints.map((mint) =>
-      setTokenBalance(chain, holder.publicKey, mint, 0n),
+      setTokenBalance(suite.chain, holder.publicKey, mint, 0n),
     );
     return { holder, nfts, destinations };
   }
 
-  /** The holder's decoded staker account (it must exist). */
-  function staker(owner: PublicKey): StakerAccount {
-    const state = stakerState(fixture, owner);
-    assert.ok(state, "staker account missing");
-    return state;
-  }
-
-  /** Expects `error` and that nothing changed (see `assertRejected`). */
-  const expectRejected = rejecterFor(() => chain);
-
-  return {
-    get chain(): TestChain {
-      return chain;
-    },
-    set chain(value: TestChain) {
-      chain = value;
-    },
-    get fixture(): PoolFixture {
-      return fixture;
-    },
-    set fixture(value: PoolFixture) {
-      fixture = value;
-    },
-    claimIx,
-    stakedHolder,
-    staker,
-    expectRejected,
-  };
+  return extendSuite(suite, { stakedHolder });
 }

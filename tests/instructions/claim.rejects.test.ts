@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import { TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID } from "@solana/spl-token";
 import { Keypair, PublicKey, SystemProgram } from "@solana/web3.js";
-import { setPausedInstruction, findRewardVaultAddress, findStakerAddress } from "@nft-staking/sdk";
+import { setPausedInstruction, findRewardVaultAddress } from "@nft-staking/sdk";
 import {
   addStream,
   createCollectionNfts,
@@ -12,14 +12,13 @@ import {
   stakeNfts,
   type TestChain,
 } from "@nft-staking/dev-kit";
-import { assertOk, padded } from "../utils/assertions";
+import { accountMeta, assertOk, padded } from "../utils/assertions";
 import { claimFixture } from "./claim.fixture";
 
 describe("claim", () => {
   const suite = claimFixture();
-  const { claimIx, stakedHolder, expectRejected } = suite;
-  let chain: TestChain;
-  let fixture: PoolFixture;
+  const { asAuthority, claimIx, stakedHolder, stakerOf, expectRejected } = suite;
+  let chain: TestChain, fixture: PoolFixture;
   beforeEach(() => ({ chain, fixture } = suite));
 
   describe("rejections", () => {
@@ -39,9 +38,7 @@ describe("claim", () => {
         setTokenBalance(chain, thief.publicKey, mint, 0n),
       );
       const ix = await claimIx(thief.publicKey, thiefDestinations);
-      const stakerMeta = ix.keys[1];
-      assert.ok(stakerMeta);
-      stakerMeta.pubkey = findStakerAddress(fixture.pool, holder.publicKey)[0];
+      accountMeta(ix, 1).pubkey = stakerOf(holder.publicKey);
       expectRejected(ix, [thief], "InvalidStakerAccount");
     });
 
@@ -49,9 +46,8 @@ describe("claim", () => {
       const { holder } = await twoStreams();
       const thief = chain.fundedKeypair();
       const ix = await claimIx(holder.publicKey);
-      const ownerMeta = ix.keys[2];
-      assert.ok(ownerMeta && ownerMeta.pubkey.equals(holder.publicKey));
-      ownerMeta.pubkey = thief.publicKey;
+      assert.ok(accountMeta(ix, 2).pubkey.equals(holder.publicKey));
+      accountMeta(ix, 2).pubkey = thief.publicKey;
       expectRejected(ix, [thief], "InvalidStakerAccount", [holder.publicKey]);
     });
 
@@ -70,10 +66,8 @@ describe("claim", () => {
       const otherNfts = createCollectionNfts(chain, holder.publicKey, other.collection.mint, 1);
       assertOk(await stakeNfts(other, holder, otherNfts));
       const ix = await claimIx(holder.publicKey);
-      const stakerMeta = ix.keys[1];
-      assert.ok(stakerMeta);
-      const ownStaker = stakerMeta.pubkey;
-      stakerMeta.pubkey = findStakerAddress(other.pool, holder.publicKey)[0];
+      const ownStaker = accountMeta(ix, 1).pubkey;
+      accountMeta(ix, 1).pubkey = stakerOf(holder.publicKey, other.pool);
       expectRejected(ix, [holder], "InvalidStakerAccount", [ownStaker]);
     });
 
@@ -91,19 +85,15 @@ describe("claim", () => {
       const { first, holder } = await twoStreams();
       const decoy = setTokenBalance(chain, fixture.pool, first.mint, 1_000_000n);
       const ix = await claimIx(holder.publicKey);
-      const vaultMeta = ix.keys[4];
-      assert.ok(vaultMeta);
-      const realVault = vaultMeta.pubkey;
-      vaultMeta.pubkey = decoy;
+      const realVault = accountMeta(ix, 4).pubkey;
+      accountMeta(ix, 4).pubkey = decoy;
       expectRejected(ix, [holder], "InvalidRewardVault", [realVault]);
     });
 
     it("rejects a read-only vault (InvalidRewardVault)", async () => {
       const { holder } = await twoStreams();
       const ix = await claimIx(holder.publicKey);
-      const vaultMeta = ix.keys[6];
-      assert.ok(vaultMeta);
-      vaultMeta.isWritable = false;
+      accountMeta(ix, 6).isWritable = false;
       expectRejected(ix, [holder], "InvalidRewardVault");
     });
 
@@ -118,9 +108,8 @@ describe("claim", () => {
       const { holder, destinations } = await twoStreams();
       const [first] = destinations as [PublicKey, PublicKey];
       const ix = await claimIx(holder.publicKey);
-      const destinationMeta = ix.keys[5];
-      assert.ok(destinationMeta && destinationMeta.pubkey.equals(first));
-      destinationMeta.pubkey = Keypair.generate().publicKey;
+      assert.ok(accountMeta(ix, 5).pubkey.equals(first));
+      accountMeta(ix, 5).pubkey = Keypair.generate().publicKey;
       expectRejected(ix, [holder], "RewardMintMismatch", [first]);
     });
 
@@ -138,20 +127,15 @@ describe("claim", () => {
     it("rejects a missing owner signature (MissingSignature)", async () => {
       const { holder } = await twoStreams();
       const ix = await claimIx(holder.publicKey);
-      const ownerMeta = ix.keys[2];
-      assert.ok(ownerMeta && ownerMeta.pubkey.equals(holder.publicKey));
-      ownerMeta.isSigner = false;
+      assert.ok(accountMeta(ix, 2).pubkey.equals(holder.publicKey));
+      accountMeta(ix, 2).isSigner = false;
       expectRejected(ix, [], "MissingSignature");
     });
 
     it("rejects a claim while the pool is paused (PoolPaused)", async () => {
       const { holder } = await twoStreams();
-      const pause = await setPausedInstruction({
-        pool: fixture.pool,
-        authority: fixture.authority.publicKey,
-        paused: true,
-      });
-      assertOk(chain.send([pause], [fixture.authority]));
+      const authority = fixture.authority.publicKey;
+      await asAuthority(setPausedInstruction({ pool: fixture.pool, authority, paused: true }));
       assert.equal(poolState(fixture).paused, 1);
       expectRejected(await claimIx(holder.publicKey), [holder], "PoolPaused");
     });
@@ -159,18 +143,15 @@ describe("claim", () => {
     it("rejects a wrong token program (InvalidTokenProgram)", async () => {
       const { holder } = await twoStreams();
       const ix = await claimIx(holder.publicKey);
-      const programMeta = ix.keys[3];
-      assert.ok(programMeta && programMeta.pubkey.equals(TOKEN_PROGRAM_ID));
-      programMeta.pubkey = SystemProgram.programId;
+      assert.ok(accountMeta(ix, 3).pubkey.equals(TOKEN_PROGRAM_ID));
+      accountMeta(ix, 3).pubkey = SystemProgram.programId;
       expectRejected(ix, [holder], "InvalidTokenProgram");
     });
 
     it("rejects Token-2022 as the token program (Token2022NotSupported)", async () => {
       const { holder } = await twoStreams();
       const ix = await claimIx(holder.publicKey);
-      const programMeta = ix.keys[3];
-      assert.ok(programMeta);
-      programMeta.pubkey = TOKEN_2022_PROGRAM_ID;
+      accountMeta(ix, 3).pubkey = TOKEN_2022_PROGRAM_ID;
       expectRejected(ix, [holder], "Token2022NotSupported");
     });
 
@@ -178,9 +159,7 @@ describe("claim", () => {
       const { holder } = await twoStreams();
       for (const index of [0, 1]) {
         const ix = await claimIx(holder.publicKey);
-        const meta = ix.keys[index];
-        assert.ok(meta);
-        meta.isWritable = false;
+        accountMeta(ix, index).isWritable = false;
         expectRejected(ix, [holder], "AccountNotWritable");
       }
     });

@@ -1,10 +1,9 @@
 import { strict as assert } from "assert";
-import { PublicKey } from "@solana/web3.js";
+import type { PublicKey } from "@solana/web3.js";
 import {
   StreamMode,
   accrue,
   findRewardVaultAddress,
-  findStakerAddress,
   liability,
   parseEvents,
   type PoolAccount,
@@ -20,14 +19,13 @@ import {
   TestChain,
   tokenBalance,
 } from "@nft-staking/dev-kit";
-import { assertOk, assertUnchanged } from "../utils/assertions";
+import { assertOk, assertUnchanged, firstEvent } from "../utils/assertions";
 import { claimFixture, big, streamState, projectedClaim } from "./claim.fixture";
 
 describe("claim", () => {
   const suite = claimFixture();
-  const { claimIx, stakedHolder, staker } = suite;
-  let chain: TestChain;
-  let fixture: PoolFixture;
+  const { claimIx, stakedHolder, staker, stakerOf } = suite;
+  let chain: TestChain, fixture: PoolFixture;
   beforeEach(() => ({ chain, fixture } = suite));
 
   describe("happy paths", () => {
@@ -139,12 +137,9 @@ describe("claim", () => {
       assert.equal(staker(holder.publicKey).streams[0]?.owed.toString(), "1000");
       assert.equal(staker(holder.publicKey).streams[0]?.claimedTotal.toString(), "0");
       assert.equal(poolState(fixture).streams[0]?.owedTotal.toString(), "1000");
-      const [event] = parseEvents(empty.logs);
-      assert.equal(event?.name, "rewardsClaimed");
-      if (event?.name === "rewardsClaimed") {
-        assert.equal(event.data.amount.toString(), "0");
-        assert.equal(event.data.owed.toString(), "1000");
-      }
+      const event = firstEvent(empty, "rewardsClaimed");
+      assert.equal(event.amount.toString(), "0");
+      assert.equal(event.owed.toString(), "1000");
 
       await fundStream(fixture, index, mint, 5_000n);
       assertOk(chain.send([await claimIx(holder.publicKey)], [holder]));
@@ -170,10 +165,9 @@ describe("claim", () => {
       assert.equal(mine?.owed.toString(), "700");
       assert.equal(mine?.claimedTotal.toString(), "300");
       assert.equal(poolState(fixture).streams[0]?.owedTotal.toString(), "700");
-      const [event] = parseEvents(result.logs);
-      assert.ok(event?.name === "rewardsClaimed");
-      assert.equal(event.data.amount.toString(), "300");
-      assert.equal(event.data.owed.toString(), "700");
+      const event = firstEvent(result, "rewardsClaimed");
+      assert.equal(event.amount.toString(), "300");
+      assert.equal(event.owed.toString(), "700");
     });
 
     it("accumulates claimedTotal over several claims", async () => {
@@ -225,11 +219,10 @@ describe("claim", () => {
       chain.warp(100);
       assertOk(chain.send([await claimIx(holder.publicKey)], [holder]));
       assert.equal(tokenBalance(chain, destinations[0] as PublicKey), 1_000n);
-      const [stakerAddress] = findStakerAddress(fixture.pool, holder.publicKey);
       const [vault] = findRewardVaultAddress(fixture.pool, 0);
       const before = chain.snapshot([
         fixture.pool,
-        stakerAddress,
+        stakerOf(holder.publicKey),
         vault,
         destinations[0] as PublicKey,
       ]);
@@ -237,10 +230,9 @@ describe("claim", () => {
       const again = chain.send([await claimIx(holder.publicKey)], [holder]);
       assertOk(again);
       assertUnchanged(chain, before);
-      const [event] = parseEvents(again.logs);
-      assert.ok(event?.name === "rewardsClaimed");
-      assert.equal(event.data.amount.toString(), "0");
-      assert.equal(event.data.owed.toString(), "0");
+      const event = firstEvent(again, "rewardsClaimed");
+      assert.equal(event.amount.toString(), "0");
+      assert.equal(event.owed.toString(), "0");
     });
 
     it("pays a stream added after the holder staked from the stream's start only", async () => {

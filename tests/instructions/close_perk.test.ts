@@ -1,64 +1,16 @@
 import { strict as assert } from "assert";
 import { Keypair, PublicKey } from "@solana/web3.js";
-import {
-  closePerkInstruction,
-  createPerkInstruction,
-  decodePerkReceipt,
-  findPerkAddress,
-  findReceiptAddress,
-  findStakerAddress,
-  parseEvents,
-  redeemPerkInstruction,
-  type PerkTermsInput,
-} from "@nft-staking/sdk";
-import {
-  createPool,
-  holderWithNfts,
-  type PoolFixture,
-  stakeNfts,
-  TestChain,
-} from "@nft-staking/dev-kit";
-import { assertOk, padded, rejecterFor } from "../utils/assertions";
-
-/** A realistic unix time, so that windows and timestamps are meaningful. */
-const T0 = 1_700_000_000;
+import { closePerkInstruction, decodePerkReceipt, findReceiptAddress } from "@nft-staking/sdk";
+import { createPool, type PoolFixture, type TestChain } from "@nft-staking/dev-kit";
+import { accountMeta, assertOk, onlyEvent, padded } from "../utils/assertions";
+import { perkSuite } from "../utils/perks";
+import { START } from "../utils/suite";
 
 describe("close_perk", () => {
-  let chain: TestChain;
-  let fixture: PoolFixture;
-  let now: bigint;
-  let perk: PublicKey;
-
-  const terms = (overrides: Partial<PerkTermsInput> = {}): PerkTermsInput => ({
-    name: "Allow-list spot",
-    uri: "https://example.org/perk.json",
-    costPoints: 100n,
-    minStaked: 1,
-    supplyCap: 0,
-    startTs: now,
-    endTs: now + 86_400n,
-    ...overrides,
-  });
-
-  /** Creates perk `perkId` of `pool` and returns its address. */
-  async function createPerk(pool: PoolFixture, perkId: bigint): Promise<PublicKey> {
-    const ix = await createPerkInstruction({
-      pool: pool.pool,
-      authority: pool.authority.publicKey,
-      perkId,
-      terms: terms(),
-    });
-    assertOk(chain.send([ix], [pool.authority]));
-    return findPerkAddress(pool.pool, perkId)[0];
-  }
-
-  beforeEach(async () => {
-    chain = new TestChain();
-    chain.warp(T0);
-    fixture = await createPool(chain);
-    now = chain.now();
-    perk = await createPerk(fixture, 1n);
-  });
+  const suite = perkSuite({ start: START, withPerk: true });
+  const { createPerk, redeemIx, stakedHolder, stakerOf, expectRejected } = suite;
+  let chain: TestChain, fixture: PoolFixture, perk: PublicKey;
+  beforeEach(() => ({ chain, fixture, perk } = suite));
 
   const closeIx = (
     options: { authority?: PublicKey; perk?: PublicKey; rentDestination?: PublicKey } = {},
@@ -72,16 +24,11 @@ describe("close_perk", () => {
 
   /** A holder with one NFT staked for 100 s who redeemed the perk once. */
   async function redeemer(): Promise<Keypair> {
-    const { holder, nfts } = holderWithNfts(fixture, 1);
-    assertOk(await stakeNfts(fixture, holder, nfts));
+    const { holder } = await stakedHolder(1);
     chain.warp(100);
-    const ix = await redeemPerkInstruction({ pool: fixture.pool, perk, owner: holder.publicKey });
-    assertOk(chain.send([ix], [holder]));
+    assertOk(chain.send([await redeemIx(perk, holder.publicKey)], [holder]));
     return holder;
   }
-
-  /** Expects `error` and that nothing changed (see `assertRejected`). */
-  const expectRejected = rejecterFor(() => chain);
 
   describe("happy paths", () => {
     it("sends every lamport to the rent destination and deletes the account", async () => {
@@ -113,13 +60,9 @@ describe("close_perk", () => {
     it("emits PerkClosed", async () => {
       const result = chain.send([await closeIx()], [fixture.authority]);
       assertOk(result);
-      const events = parseEvents(result.logs);
-      assert.equal(events.length, 1);
-      const [event] = events;
-      assert.equal(event?.name, "perkClosed");
-      if (event?.name !== "perkClosed") return;
-      assert.ok(event.data.pool.equals(fixture.pool));
-      assert.ok(event.data.perk.equals(perk));
+      const event = onlyEvent(result, "perkClosed");
+      assert.ok(event.pool.equals(fixture.pool));
+      assert.ok(event.perk.equals(perk));
     });
 
     it("keeps existing receipts readable", async () => {
@@ -139,8 +82,7 @@ describe("close_perk", () => {
     it("makes the perk unredeemable (InvalidPerkAccount: no longer owned by the program)", async () => {
       const holder = await redeemer();
       assertOk(chain.send([await closeIx()], [fixture.authority]));
-      const ix = await redeemPerkInstruction({ pool: fixture.pool, perk, owner: holder.publicKey });
-      expectRejected(ix, [holder], "InvalidPerkAccount");
+      expectRejected(await redeemIx(perk, holder.publicKey), [holder], "InvalidPerkAccount");
     });
   });
 
@@ -154,15 +96,14 @@ describe("close_perk", () => {
     it("rejects a missing authority signature (MissingSignature)", async () => {
       const destination = Keypair.generate().publicKey;
       const ix = await closeIx({ rentDestination: destination });
-      const authorityMeta = ix.keys[2];
-      assert.ok(authorityMeta && authorityMeta.pubkey.equals(fixture.authority.publicKey));
-      authorityMeta.isSigner = false;
+      assert.ok(accountMeta(ix, 2).pubkey.equals(fixture.authority.publicKey));
+      accountMeta(ix, 2).isSigner = false;
       expectRejected(ix, [], "MissingSignature");
     });
 
     it("rejects a perk of another pool (InvalidPerkAccount)", async () => {
       const other = await createPool(chain);
-      const foreign = await createPerk(other, 1n);
+      const foreign = await createPerk({}, 1n, other);
       const ix = await closeIx({ perk: foreign });
       expectRejected(ix, [fixture.authority], "InvalidPerkAccount");
     });
@@ -172,11 +113,8 @@ describe("close_perk", () => {
       expectRejected(notOurs, [fixture.authority], "InvalidPerkAccount");
 
       // A holder's staker account: owned by the program, but not a perk.
-      const { holder, nfts } = holderWithNfts(fixture, 1);
-      assertOk(await stakeNfts(fixture, holder, nfts));
-      const stakerAsPerk = await closeIx({
-        perk: findStakerAddress(fixture.pool, holder.publicKey)[0],
-      });
+      const { holder } = await stakedHolder(1);
+      const stakerAsPerk = await closeIx({ perk: stakerOf(holder.publicKey) });
       expectRejected(stakerAsPerk, [fixture.authority], "InvalidPerkAccount");
 
       // The pool itself.
@@ -193,23 +131,18 @@ describe("close_perk", () => {
     it("rejects a read-only rent destination or perk (AccountNotWritable)", async () => {
       const destination = chain.fundedKeypair().publicKey;
       const readOnlyDestination = await closeIx({ rentDestination: destination });
-      const destinationMeta = readOnlyDestination.keys[3];
-      assert.ok(destinationMeta && destinationMeta.pubkey.equals(destination));
-      destinationMeta.isWritable = false;
+      assert.ok(accountMeta(readOnlyDestination, 3).pubkey.equals(destination));
+      accountMeta(readOnlyDestination, 3).isWritable = false;
       expectRejected(readOnlyDestination, [fixture.authority], "AccountNotWritable");
 
       const readOnlyPerk = await closeIx({ rentDestination: destination });
-      const perkMeta = readOnlyPerk.keys[1];
-      assert.ok(perkMeta);
-      perkMeta.isWritable = false;
+      accountMeta(readOnlyPerk, 1).isWritable = false;
       expectRejected(readOnlyPerk, [fixture.authority], "AccountNotWritable");
     });
 
     it("rejects a pool account that is not a pool of this program (InvalidPoolAccount)", async () => {
       const ix = await closeIx();
-      const poolMeta = ix.keys[0];
-      assert.ok(poolMeta);
-      poolMeta.pubkey = fixture.collection.mint;
+      accountMeta(ix, 0).pubkey = fixture.collection.mint;
       expectRejected(ix, [fixture.authority], "InvalidPoolAccount", [fixture.pool]);
     });
 

@@ -1,15 +1,7 @@
 import { strict as assert } from "assert";
 import { getAssociatedTokenAddressSync } from "@solana/spl-token";
-import { Keypair, PublicKey, type TransactionInstruction } from "@solana/web3.js";
-import {
-  STAKER_HEADER_SIZE,
-  claimInstruction,
-  closeStakerInstruction,
-  findEscrowAddress,
-  findStakerAddress,
-  parseEvents,
-  unstakeInstruction,
-} from "@nft-staking/sdk";
+import type { Keypair, PublicKey, TransactionInstruction } from "@solana/web3.js";
+import { STAKER_HEADER_SIZE, closeStakerInstruction, findEscrowAddress } from "@nft-staking/sdk";
 import {
   addStream,
   createCollectionNfts,
@@ -21,44 +13,26 @@ import {
   setTokenBalance,
   stakeNfts,
   stakerState,
-  TestChain,
+  type TestChain,
   type TestNft,
   tokenBalance,
+  unstakeNfts,
 } from "@nft-staking/dev-kit";
-import { assertOk, padded, rejecterFor } from "../utils/assertions";
-
-/** Lamports of one signature: every transaction here has one fee payer and one fee. */
-const FEE = 5000n;
-
-/** A realistic unix time to start from (LiteSVM's clock starts at 0). */
-const START = 1_700_000_000;
+import { accountMeta, assertOk, onlyEvent, padded } from "../utils/assertions";
+import { FEE, START, poolSuite } from "../utils/suite";
 
 describe("close_staker", () => {
-  let chain: TestChain;
-  let fixture: PoolFixture;
-
-  beforeEach(async () => {
-    chain = new TestChain();
-    chain.warp(START);
-    fixture = await createPool(chain);
-  });
-
-  const lamports = (address: PublicKey): bigint => chain.account(address)?.lamports ?? 0n;
-  const rent = (size: number): bigint => chain.svm.minimumBalanceForRentExemption(BigInt(size));
-  const stakerOf = (owner: PublicKey, pool = fixture.pool): PublicKey =>
-    findStakerAddress(pool, owner)[0];
+  const suite = poolSuite({ start: START });
+  const { lamports, rent, stakerOf, claimIx, expectRejected } = suite;
+  let chain: TestChain, fixture: PoolFixture;
+  beforeEach(() => ({ chain, fixture } = suite));
 
   const closeIx = (owner: PublicKey): Promise<TransactionInstruction> =>
     closeStakerInstruction({ pool: fixture.pool, owner });
 
   /** Unstakes all of `nfts` for `holder` (the holder signs and pays). */
   async function unstakeAll(holder: Keypair, nfts: TestNft[], pool: PoolFixture = fixture) {
-    const ix = await unstakeInstruction({
-      pool: pool.pool,
-      owner: holder.publicKey,
-      nfts: nfts.map((nft) => ({ mint: nft.mint })),
-    });
-    assertOk(chain.send([ix], [holder]));
+    assertOk(await unstakeNfts(pool, holder, nfts));
   }
 
   /** The holder's associated token account of `mint`. */
@@ -71,12 +45,7 @@ describe("close_staker", () => {
     for (const stream of pool.streams.slice(0, pool.streamCount)) {
       setTokenBalance(chain, holder.publicKey, stream.mint, 0n);
     }
-    const ix = await claimInstruction({
-      pool: fixture.pool,
-      poolAccount: pool,
-      owner: holder.publicKey,
-    });
-    assertOk(chain.send([ix], [holder]));
+    assertOk(chain.send([await claimIx(holder.publicKey)], [holder]));
   }
 
   /** A holder who staked `count` NFTs, then unstaked them all (nothing owed: no stream). */
@@ -86,9 +55,6 @@ describe("close_staker", () => {
     await unstakeAll(holder, nfts, pool);
     return { holder, nfts };
   }
-
-  /** Expects `error` and that nothing changed (see `assertRejected`). */
-  const expectRejected = rejecterFor(() => chain);
 
   describe("happy paths", () => {
     it("closes the staker after unstake and claim: every lamport back but the 4 fees", async () => {
@@ -126,13 +92,9 @@ describe("close_staker", () => {
       const { holder } = await emptiedHolder();
       const result = chain.send([await closeIx(holder.publicKey)], [holder]);
       assertOk(result);
-      const events = parseEvents(result.logs);
-      assert.equal(events.length, 1);
-      const [event] = events;
-      assert.equal(event?.name, "stakerClosed");
-      if (event?.name !== "stakerClosed") return;
-      assert.ok(event.data.pool.equals(fixture.pool));
-      assert.ok(event.data.owner.equals(holder.publicKey));
+      const event = onlyEvent(result, "stakerClosed");
+      assert.ok(event.pool.equals(fixture.pool));
+      assert.ok(event.owner.equals(holder.publicKey));
     });
 
     it("lets the holder stake again later: a fresh account that earns from the new stake only", async () => {
@@ -215,9 +177,7 @@ describe("close_staker", () => {
       const victim = await emptiedHolder();
       const thief = chain.fundedKeypair();
       const ix = await closeIx(thief.publicKey);
-      const stakerMeta = ix.keys[1];
-      assert.ok(stakerMeta);
-      stakerMeta.pubkey = stakerOf(victim.holder.publicKey);
+      accountMeta(ix, 1).pubkey = stakerOf(victim.holder.publicKey);
       expectRejected(ix, [thief], "InvalidStakerAccount", [victim.holder.publicKey]);
     });
 
@@ -225,9 +185,8 @@ describe("close_staker", () => {
       const victim = await emptiedHolder();
       const thief = chain.fundedKeypair();
       const ix = await closeIx(victim.holder.publicKey);
-      const ownerMeta = ix.keys[2];
-      assert.ok(ownerMeta && ownerMeta.pubkey.equals(victim.holder.publicKey));
-      ownerMeta.pubkey = thief.publicKey;
+      assert.ok(accountMeta(ix, 2).pubkey.equals(victim.holder.publicKey));
+      accountMeta(ix, 2).pubkey = thief.publicKey;
       expectRejected(ix, [thief], "InvalidStakerAccount", [victim.holder.publicKey]);
     });
 
@@ -239,9 +198,7 @@ describe("close_staker", () => {
       assertOk(await stakeNfts(other, holder, [otherNft]));
       await unstakeAll(holder, [otherNft], other);
       const ix = await closeIx(holder.publicKey);
-      const stakerMeta = ix.keys[1];
-      assert.ok(stakerMeta);
-      stakerMeta.pubkey = stakerOf(holder.publicKey, other.pool);
+      accountMeta(ix, 1).pubkey = stakerOf(holder.publicKey, other.pool);
       expectRejected(ix, [holder], "InvalidStakerAccount", [other.pool]);
     });
 
@@ -253,27 +210,22 @@ describe("close_staker", () => {
     it("rejects a missing owner signature (MissingSignature)", async () => {
       const { holder } = await emptiedHolder();
       const ix = await closeIx(holder.publicKey);
-      const ownerMeta = ix.keys[2];
-      assert.ok(ownerMeta && ownerMeta.pubkey.equals(holder.publicKey));
-      ownerMeta.isSigner = false;
+      assert.ok(accountMeta(ix, 2).pubkey.equals(holder.publicKey));
+      accountMeta(ix, 2).isSigner = false;
       expectRejected(ix, [], "MissingSignature");
     });
 
     it("rejects a pool account that is not a pool of this program (InvalidPoolAccount)", async () => {
       const { holder } = await emptiedHolder();
       const ix = await closeIx(holder.publicKey);
-      const poolMeta = ix.keys[0];
-      assert.ok(poolMeta);
-      poolMeta.pubkey = fixture.collection.mint;
+      accountMeta(ix, 0).pubkey = fixture.collection.mint;
       expectRejected(ix, [holder], "InvalidPoolAccount", [fixture.pool]);
     });
 
     it("rejects an account of this program that is not a pool (InvalidPoolAccount)", async () => {
       const { holder } = await emptiedHolder();
       const ix = await closeIx(holder.publicKey);
-      const poolMeta = ix.keys[0];
-      assert.ok(poolMeta);
-      poolMeta.pubkey = stakerOf(holder.publicKey);
+      accountMeta(ix, 0).pubkey = stakerOf(holder.publicKey);
       expectRejected(ix, [holder], "InvalidPoolAccount", [fixture.pool]);
     });
 
@@ -281,9 +233,7 @@ describe("close_staker", () => {
       const { holder } = await emptiedHolder();
       for (const index of [0, 1, 2]) {
         const ix = await closeIx(holder.publicKey);
-        const meta = ix.keys[index];
-        assert.ok(meta);
-        meta.isWritable = false;
+        accountMeta(ix, index).isWritable = false;
         expectRejected(ix, [holder], "AccountNotWritable");
       }
     });

@@ -6,14 +6,15 @@ import {
   createPerkInstruction,
   decodePerk,
   findPerkAddress,
-  parseEvents,
   perkName,
   type PerkAccount,
   type PerkTermsInput,
   type U64Like,
 } from "@nft-staking/sdk";
-import { createPool, type PoolFixture, TestChain } from "@nft-staking/dev-kit";
-import { assertOk, padded, rejecterFor, truncated } from "../utils/assertions";
+import { createPool, type PoolFixture, type TestChain } from "@nft-staking/dev-kit";
+import { accountMeta, assertOk, onlyEvent, padded, truncated } from "../utils/assertions";
+import { perkSuite, perkUri } from "../utils/perks";
+import { START } from "../utils/suite";
 
 /** Longest perk name the program accepts, in bytes (`MAX_PERK_NAME_LEN`). */
 const MAX_PERK_NAME_LEN = 32;
@@ -21,36 +22,20 @@ const MAX_PERK_NAME_LEN = 32;
 /** `Perk` account size: discriminator + pool, name, uri, 4 × u64, 3 × u32, 4 × u8, reserved. */
 const PERK_SIZE = 8 + 32 + MAX_PERK_NAME_LEN + MAX_URI_LEN + 4 * 8 + 3 * 4 + 4 + 16;
 
-/** A realistic unix time, so that windows and timestamps are meaningful. */
-const T0 = 1_700_000_000;
-
-/** A perk's URI as a string. */
-function perkUri(perk: PerkAccount): string {
-  return Buffer.from(perk.uri.slice(0, perk.uriLen)).toString("utf8");
-}
-
 describe("create_perk", () => {
-  let chain: TestChain;
-  let fixture: PoolFixture;
-  let now: bigint;
-
-  beforeEach(async () => {
-    chain = new TestChain();
-    chain.warp(T0);
-    fixture = await createPool(chain);
-    now = chain.now();
+  const suite = perkSuite({
+    start: START,
+    terms: (now) => ({
+      costPoints: 86_400n,
+      minStaked: 2,
+      supplyCap: 50,
+      startTs: now + 10n,
+      endTs: now + 7n * 86_400n,
+    }),
   });
-
-  const terms = (overrides: Partial<PerkTermsInput> = {}): PerkTermsInput => ({
-    name: "Allow-list spot",
-    uri: "https://example.org/perk.json",
-    costPoints: 86_400n,
-    minStaked: 2,
-    supplyCap: 50,
-    startTs: now + 10n,
-    endTs: now + 7n * 86_400n,
-    ...overrides,
-  });
+  const { terms, expectRejected } = suite;
+  let chain: TestChain, fixture: PoolFixture, now: bigint;
+  beforeEach(() => ({ chain, fixture, now } = suite));
 
   /** `create_perk` of perk `perkId` (1 unless given) in the fixture's pool. */
   const createIx = (
@@ -72,14 +57,7 @@ describe("create_perk", () => {
   const perkAddress = (perkId: U64Like = 1n): PublicKey => findPerkAddress(fixture.pool, perkId)[0];
 
   /** The decoded perk (it must exist). */
-  function perkState(perkId: U64Like = 1n): PerkAccount {
-    const account = chain.svm.getAccount(perkAddress(perkId));
-    assert.ok(account, "perk missing");
-    return decodePerk(account.data);
-  }
-
-  /** Expects `error` and that nothing changed (see `assertRejected`). */
-  const expectRejected = rejecterFor(() => chain);
+  const perkState = (perkId: U64Like = 1n): PerkAccount => suite.perkState(perkAddress(perkId));
 
   describe("happy paths", () => {
     it("creates the perk PDA with its pool, id, terms, no redemptions and its bump", async () => {
@@ -127,15 +105,11 @@ describe("create_perk", () => {
         [fixture.authority],
       );
       assertOk(result);
-      const events = parseEvents(result.logs);
-      assert.equal(events.length, 1);
-      const [event] = events;
-      assert.equal(event?.name, "perkCreated");
-      if (event?.name !== "perkCreated") return;
-      assert.ok(event.data.pool.equals(fixture.pool));
-      assert.ok(event.data.perk.equals(perkAddress(42n)));
-      assert.equal(event.data.perkId.toString(), "42");
-      assert.equal(event.data.costPoints.toString(), "1234");
+      const event = onlyEvent(result, "perkCreated");
+      assert.ok(event.pool.equals(fixture.pool));
+      assert.ok(event.perk.equals(perkAddress(42n)));
+      assert.equal(event.perkId.toString(), "42");
+      assert.equal(event.costPoints.toString(), "1234");
     });
 
     it("lets a separate payer pay the rent", async () => {
@@ -243,9 +217,8 @@ describe("create_perk", () => {
     it("rejects a missing authority signature (MissingSignature)", async () => {
       const payer = chain.fundedKeypair();
       const ix = await createIx({ payer: payer.publicKey });
-      const authorityMeta = ix.keys[2];
-      assert.ok(authorityMeta && authorityMeta.pubkey.equals(fixture.authority.publicKey));
-      authorityMeta.isSigner = false;
+      assert.ok(accountMeta(ix, 2).pubkey.equals(fixture.authority.publicKey));
+      accountMeta(ix, 2).isSigner = false;
       expectRejected(ix, [payer], "MissingSignature");
     });
 
@@ -253,9 +226,8 @@ describe("create_perk", () => {
       const payer = Keypair.generate().publicKey;
       chain.svm.airdrop(payer, 10n ** 9n);
       const ix = await createIx({ payer });
-      const payerMeta = ix.keys[3];
-      assert.ok(payerMeta && payerMeta.pubkey.equals(payer));
-      payerMeta.isSigner = false;
+      assert.ok(accountMeta(ix, 3).pubkey.equals(payer));
+      accountMeta(ix, 3).isSigner = false;
       expectRejected(ix, [fixture.authority], "MissingSignature");
     });
 
@@ -280,22 +252,17 @@ describe("create_perk", () => {
 
     it("rejects a perk address that is not the PDA of the perk id (InvalidPerkAccount)", async () => {
       const otherId = await createIx({ perkId: 1n });
-      const perkMeta = otherId.keys[1];
-      assert.ok(perkMeta && perkMeta.pubkey.equals(perkAddress(1n)));
-      perkMeta.pubkey = perkAddress(2n);
+      assert.ok(accountMeta(otherId, 1).pubkey.equals(perkAddress(1n)));
+      accountMeta(otherId, 1).pubkey = perkAddress(2n);
       expectRejected(otherId, [fixture.authority], "InvalidPerkAccount");
 
       const otherPool = await createPool(chain);
       const foreign = await createIx({ perkId: 1n });
-      const foreignMeta = foreign.keys[1];
-      assert.ok(foreignMeta);
-      foreignMeta.pubkey = findPerkAddress(otherPool.pool, 1n)[0];
+      accountMeta(foreign, 1).pubkey = findPerkAddress(otherPool.pool, 1n)[0];
       expectRejected(foreign, [fixture.authority], "InvalidPerkAccount");
 
       const random = await createIx({ perkId: 1n });
-      const randomMeta = random.keys[1];
-      assert.ok(randomMeta);
-      randomMeta.pubkey = Keypair.generate().publicKey;
+      accountMeta(random, 1).pubkey = Keypair.generate().publicKey;
       expectRejected(random, [fixture.authority], "InvalidPerkAccount");
     });
 
@@ -308,33 +275,26 @@ describe("create_perk", () => {
 
     it("rejects a wrong system program (InvalidSystemProgram)", async () => {
       const ix = await createIx();
-      const programMeta = ix.keys[4];
-      assert.ok(programMeta && programMeta.pubkey.equals(SystemProgram.programId));
-      programMeta.pubkey = new PublicKey("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA");
+      assert.ok(accountMeta(ix, 4).pubkey.equals(SystemProgram.programId));
+      accountMeta(ix, 4).pubkey = new PublicKey("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA");
       expectRejected(ix, [fixture.authority], "InvalidSystemProgram");
     });
 
     it("rejects a pool account that is not a pool of this program (InvalidPoolAccount)", async () => {
       const notOurs = await createIx();
-      const poolMeta = notOurs.keys[0];
-      assert.ok(poolMeta);
-      poolMeta.pubkey = fixture.collection.mint;
+      accountMeta(notOurs, 0).pubkey = fixture.collection.mint;
       expectRejected(notOurs, [fixture.authority], "InvalidPoolAccount", [fixture.pool]);
 
       // An account of this program, but a perk rather than a pool.
       assertOk(chain.send([await createIx({ perkId: 9n })], [fixture.authority]));
       const perkAsPool = await createIx();
-      const perkAsPoolMeta = perkAsPool.keys[0];
-      assert.ok(perkAsPoolMeta);
-      perkAsPoolMeta.pubkey = perkAddress(9n);
+      accountMeta(perkAsPool, 0).pubkey = perkAddress(9n);
       expectRejected(perkAsPool, [fixture.authority], "InvalidPoolAccount", [fixture.pool]);
     });
 
     it("rejects a read-only perk account (AccountNotWritable)", async () => {
       const ix = await createIx();
-      const perkMeta = ix.keys[1];
-      assert.ok(perkMeta);
-      perkMeta.isWritable = false;
+      accountMeta(ix, 1).isWritable = false;
       expectRejected(ix, [fixture.authority], "AccountNotWritable");
     });
 

@@ -4,28 +4,27 @@ import { Keypair, PublicKey, SystemProgram, type TransactionInstruction } from "
 import {
   findRewardVaultAddress,
   fundRewardStreamInstruction,
-  parseEvents,
   type FundRewardStreamParams,
 } from "@nft-staking/sdk";
 import {
   addStream,
-  createPool,
   createRewardMint,
   type PoolFixture,
   setTokenBalance,
   TestChain,
   tokenBalance,
   type TxResult,
-  writeTokenAccount,
 } from "@nft-staking/dev-kit";
 import {
   accountMeta,
   assertOk,
   assertProgramError,
   assertUnchanged,
+  onlyEvent,
   padded,
   truncated,
 } from "../utils/assertions";
+import { poolSuite } from "../utils/suite";
 
 /** Account indices of `fund_reward_stream`. */
 const FUNDER = 1;
@@ -38,16 +37,13 @@ const TOKEN_INSUFFICIENT_FUNDS = 1;
 const TOKEN_OWNER_MISMATCH = 4;
 
 describe("fund_reward_stream", () => {
-  let chain: TestChain;
-  let fixture: PoolFixture;
-  let rewardMint: PublicKey;
-  let vault: PublicKey;
-  let funder: Keypair;
-  let funderToken: PublicKey;
+  const suite = poolSuite();
+  const { tokenAccountAt } = suite;
+  let chain: TestChain, fixture: PoolFixture;
+  let rewardMint: PublicKey, vault: PublicKey, funder: Keypair, funderToken: PublicKey;
 
   beforeEach(async () => {
-    chain = new TestChain();
-    fixture = await createPool(chain);
+    ({ chain, fixture } = suite);
     ({ mint: rewardMint } = await addStream(fixture));
     [vault] = findRewardVaultAddress(fixture.pool, 0);
     funder = chain.fundedKeypair();
@@ -109,11 +105,6 @@ describe("fund_reward_stream", () => {
     });
   }
 
-  /** A token account of `mint` owned by `owner` at a fresh (non-associated) address. */
-  function tokenAccountAt(owner: PublicKey, mint: PublicKey, amount: bigint): PublicKey {
-    return writeTokenAccount(chain, Keypair.generate().publicKey, owner, mint, amount);
-  }
-
   it("moves the amount from the funder's token account into the vault, without writing the pool", async () => {
     const poolBefore = chain.snapshot([fixture.pool]);
     const result = chain.send([await fundRewardStreamInstruction(params())], [funder]);
@@ -126,15 +117,11 @@ describe("fund_reward_stream", () => {
   it("emits StreamFunded", async () => {
     const result = chain.send([await fundRewardStreamInstruction(params())], [funder]);
     assertOk(result);
-    const events = parseEvents(result.logs);
-    assert.equal(events.length, 1);
-    const [event] = events;
-    assert.equal(event?.name, "streamFunded");
-    if (event?.name !== "streamFunded") return;
-    assert.ok(event.data.pool.equals(fixture.pool));
-    assert.equal(event.data.streamIndex, 0);
-    assert.ok(event.data.funder.equals(funder.publicKey));
-    assert.equal(event.data.amount.toString(), "250000");
+    const event = onlyEvent(result, "streamFunded");
+    assert.ok(event.pool.equals(fixture.pool));
+    assert.equal(event.streamIndex, 0);
+    assert.ok(event.funder.equals(funder.publicKey));
+    assert.equal(event.amount.toString(), "250000");
   });
 
   it("lets anyone fund, any number of times: amounts add up", async () => {

@@ -6,12 +6,18 @@ import {
   decodePool,
   findPoolAddress,
   initializePoolInstruction,
-  parseEvents,
   poolUri,
   type InitializePoolParams,
 } from "@nft-staking/sdk";
 import { TestChain } from "@nft-staking/dev-kit";
-import { assertOk, padded, rejecterFor, truncated } from "../utils/assertions";
+import {
+  accountMeta,
+  assertOk,
+  onlyEvent,
+  padded,
+  rejecterFor,
+  truncated,
+} from "../utils/assertions";
 
 describe("initialize_pool", () => {
   let chain: TestChain;
@@ -74,18 +80,14 @@ describe("initialize_pool", () => {
       [authority],
     );
     assertOk(result);
-    const events = parseEvents(result.logs);
-    assert.equal(events.length, 1);
-    const [event] = events;
-    assert.equal(event?.name, "poolInitialized");
-    if (event?.name !== "poolInitialized") return;
+    const event = onlyEvent(result, "poolInitialized");
     const [poolAddress] = findPoolAddress(authority.publicKey, 7n);
-    assert.ok(event.data.pool.equals(poolAddress));
-    assert.ok(event.data.authority.equals(authority.publicKey));
-    assert.ok(event.data.collection.equals(collection));
-    assert.ok(event.data.creator.equals(creator));
-    assert.equal(event.data.poolId.toString(), "7");
-    assert.equal(event.data.defaultTierWeight, 100);
+    assert.ok(event.pool.equals(poolAddress));
+    assert.ok(event.authority.equals(authority.publicKey));
+    assert.ok(event.collection.equals(collection));
+    assert.ok(event.creator.equals(creator));
+    assert.equal(event.poolId.toString(), "7");
+    assert.equal(event.defaultTierWeight, 100);
   });
 
   it("accepts a creator-only pool, a separate rent payer and the largest pool id", async () => {
@@ -165,35 +167,28 @@ describe("initialize_pool", () => {
 
   it("rejects a wrong system program", async () => {
     const ix = await initializePoolInstruction(params());
-    const last = ix.keys[3];
-    assert.ok(last && last.pubkey.equals(SystemProgram.programId));
-    last.pubkey = new PublicKey("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA");
+    assert.ok(accountMeta(ix, 3).pubkey.equals(SystemProgram.programId));
+    accountMeta(ix, 3).pubkey = new PublicKey("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA");
     expectRejected(ix, [authority], "InvalidSystemProgram");
   });
 
   it("rejects a pool address that is not the PDA of (authority, pool id)", async () => {
     const ix = await initializePoolInstruction(params({ poolId: 1n }));
     const [otherId] = findPoolAddress(authority.publicKey, 2n);
-    const poolMeta = ix.keys[0];
-    assert.ok(poolMeta);
-    poolMeta.pubkey = otherId;
+    accountMeta(ix, 0).pubkey = otherId;
     expectRejected(ix, [authority], "InvalidPoolAddress");
   });
 
   it("rejects a pool whose seeds name another authority", async () => {
     const other = Keypair.generate().publicKey;
     const ix = await initializePoolInstruction(params());
-    const poolMeta = ix.keys[0];
-    assert.ok(poolMeta);
-    poolMeta.pubkey = findPoolAddress(other, 1n)[0];
+    accountMeta(ix, 0).pubkey = findPoolAddress(other, 1n)[0];
     expectRejected(ix, [authority], "InvalidPoolAddress");
   });
 
   it("rejects a read-only pool account", async () => {
     const ix = await initializePoolInstruction(params());
-    const poolMeta = ix.keys[0];
-    assert.ok(poolMeta);
-    poolMeta.isWritable = false;
+    accountMeta(ix, 0).isWritable = false;
     expectRejected(ix, [authority], "AccountNotWritable");
   });
 

@@ -1,60 +1,22 @@
 import { strict as assert } from "assert";
 import { Keypair, PublicKey } from "@solana/web3.js";
+import { type PoolFixture, poolState, type TestChain } from "@nft-staking/dev-kit";
 import {
-  acceptAuthorityInstruction,
-  findStakerAddress,
-  parseEvents,
-  proposeAuthorityInstruction,
-  updatePoolInstruction,
-} from "@nft-staking/sdk";
-import {
-  createPool,
-  holderWithNfts,
-  type PoolFixture,
-  poolState,
-  stakeNfts,
-  TestChain,
-} from "@nft-staking/dev-kit";
-import { assertOk, padded, rejecterFor, truncated } from "../utils/assertions";
+  accountMeta,
+  assertOk,
+  firstEvent,
+  onlyEvent,
+  padded,
+  truncated,
+} from "../utils/assertions";
+import { poolSuite } from "../utils/suite";
 
 describe("propose_authority", () => {
-  let chain: TestChain;
-  let fixture: PoolFixture;
-
-  beforeEach(async () => {
-    chain = new TestChain();
-    fixture = await createPool(chain);
-  });
-
-  /** `propose_authority(newAuthority)` signed by `authority` (the pool's unless given). */
-  const proposeIx = (newAuthority: PublicKey, authority: PublicKey = fixture.authority.publicKey) =>
-    proposeAuthorityInstruction({ pool: fixture.pool, authority, newAuthority });
-
-  /** Proposes `newAuthority` as the current authority, asserting success. */
-  async function propose(newAuthority: PublicKey) {
-    const result = chain.send([await proposeIx(newAuthority)], [fixture.authority]);
-    assertOk(result);
-    return result;
-  }
-
-  /** `accept_authority` signed by `newAuthority`. */
-  const acceptIx = (newAuthority: PublicKey) =>
-    acceptAuthorityInstruction({ pool: fixture.pool, newAuthority });
-
-  /** An `update_pool` by `authority` that changes only the URI. */
-  const updateIx = (authority: PublicKey, uri: string) =>
-    updatePoolInstruction({
-      pool: fixture.pool,
-      authority,
-      tierRoot: null,
-      defaultTierWeight: 1,
-      tierWeights: [],
-      lockOptions: [],
-      uri,
-    });
-
-  /** Expects `error` and that nothing changed (see `assertRejected`). */
-  const expectRejected = rejecterFor(() => chain);
+  const suite = poolSuite();
+  const { stakerOf, stakedHolder, proposeIx, propose, acceptIx, updateUriIx } = suite;
+  const { expectRejected } = suite;
+  let chain: TestChain, fixture: PoolFixture;
+  beforeEach(() => ({ chain, fixture } = suite));
 
   describe("happy paths", () => {
     it("records the pending authority and leaves the authority in place", async () => {
@@ -81,15 +43,10 @@ describe("propose_authority", () => {
 
     it("emits AuthorityProposed", async () => {
       const next = Keypair.generate().publicKey;
-      const result = await propose(next);
-      const events = parseEvents(result.logs);
-      assert.equal(events.length, 1);
-      const [event] = events;
-      assert.equal(event?.name, "authorityProposed");
-      if (event?.name !== "authorityProposed") return;
-      assert.ok(event.data.pool.equals(fixture.pool));
-      assert.ok(event.data.authority.equals(fixture.authority.publicKey));
-      assert.ok(event.data.proposed.equals(next));
+      const event = onlyEvent(await propose(next), "authorityProposed");
+      assert.ok(event.pool.equals(fixture.pool));
+      assert.ok(event.authority.equals(fixture.authority.publicKey));
+      assert.ok(event.proposed.equals(next));
     });
 
     it("keeps the current authority fully in charge until the proposal is accepted", async () => {
@@ -97,11 +54,11 @@ describe("propose_authority", () => {
       await propose(next.publicKey);
       assertOk(
         chain.send(
-          [await updateIx(fixture.authority.publicKey, "still mine")],
+          [await updateUriIx(fixture.authority.publicKey, "still mine")],
           [fixture.authority],
         ),
       );
-      expectRejected(await updateIx(next.publicKey, "not yet"), [next], "Unauthorized");
+      expectRejected(await updateUriIx(next.publicKey, "not yet"), [next], "Unauthorized");
       expectRejected(
         await proposeIx(Keypair.generate().publicKey, next.publicKey),
         [next],
@@ -115,10 +72,7 @@ describe("propose_authority", () => {
       await propose(first.publicKey);
       const result = await propose(second.publicKey);
       assert.ok(poolState(fixture).pendingAuthority.equals(second.publicKey));
-      const [event] = parseEvents(result.logs);
-      assert.equal(event?.name, "authorityProposed");
-      if (event?.name !== "authorityProposed") return;
-      assert.ok(event.data.proposed.equals(second.publicKey));
+      assert.ok(firstEvent(result, "authorityProposed").proposed.equals(second.publicKey));
 
       expectRejected(await acceptIx(first.publicKey), [first], "NotPendingAuthority");
       assertOk(chain.send([await acceptIx(second.publicKey)], [second]));
@@ -140,10 +94,7 @@ describe("propose_authority", () => {
       const result = await propose(PublicKey.default);
       assert.ok(poolState(fixture).pendingAuthority.equals(PublicKey.default));
       assert.ok(poolState(fixture).authority.equals(fixture.authority.publicKey));
-      const [event] = parseEvents(result.logs);
-      assert.equal(event?.name, "authorityProposed");
-      if (event?.name !== "authorityProposed") return;
-      assert.ok(event.data.proposed.equals(PublicKey.default));
+      assert.ok(firstEvent(result, "authorityProposed").proposed.equals(PublicKey.default));
       expectRejected(await acceptIx(next.publicKey), [next], "NoPendingAuthority");
     });
 
@@ -186,9 +137,8 @@ describe("propose_authority", () => {
 
     it("rejects the authority not signing (MissingSignature)", async () => {
       const ix = await proposeIx(Keypair.generate().publicKey);
-      const authorityMeta = ix.keys[1];
-      assert.ok(authorityMeta && authorityMeta.pubkey.equals(fixture.authority.publicKey));
-      authorityMeta.isSigner = false;
+      assert.ok(accountMeta(ix, 1).pubkey.equals(fixture.authority.publicKey));
+      accountMeta(ix, 1).isSigner = false;
       expectRejected(ix, [], "MissingSignature");
     });
 
@@ -202,27 +152,20 @@ describe("propose_authority", () => {
 
     it("rejects a pool account that is not owned by the program (InvalidPoolAccount)", async () => {
       const ix = await proposeIx(Keypair.generate().publicKey);
-      const poolMeta = ix.keys[0];
-      assert.ok(poolMeta);
-      poolMeta.pubkey = fixture.collection.mint;
+      accountMeta(ix, 0).pubkey = fixture.collection.mint;
       expectRejected(ix, [fixture.authority], "InvalidPoolAccount", [fixture.pool]);
     });
 
     it("rejects a program account that is not a pool (InvalidPoolAccount)", async () => {
-      const { holder, nfts } = holderWithNfts(fixture, 1);
-      assertOk(await stakeNfts(fixture, holder, nfts));
+      const { holder } = await stakedHolder(1);
       const ix = await proposeIx(Keypair.generate().publicKey);
-      const poolMeta = ix.keys[0];
-      assert.ok(poolMeta);
-      poolMeta.pubkey = findStakerAddress(fixture.pool, holder.publicKey)[0];
+      accountMeta(ix, 0).pubkey = stakerOf(holder.publicKey);
       expectRejected(ix, [fixture.authority], "InvalidPoolAccount", [fixture.pool]);
     });
 
     it("rejects a read-only pool (AccountNotWritable)", async () => {
       const ix = await proposeIx(Keypair.generate().publicKey);
-      const poolMeta = ix.keys[0];
-      assert.ok(poolMeta);
-      poolMeta.isWritable = false;
+      accountMeta(ix, 0).isWritable = false;
       expectRejected(ix, [fixture.authority], "AccountNotWritable");
     });
 

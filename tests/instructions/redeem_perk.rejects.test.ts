@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import { Keypair, PublicKey, SystemProgram } from "@solana/web3.js";
-import { findStakerAddress, projectedPoints } from "@nft-staking/sdk";
+import { projectedPoints } from "@nft-staking/sdk";
 import {
   createCollectionNfts,
   createPool,
@@ -9,19 +9,25 @@ import {
   stakeNfts,
   type TestChain,
 } from "@nft-staking/dev-kit";
-import { assertOk, padded } from "../utils/assertions";
+import { accountMeta, assertOk, padded } from "../utils/assertions";
 import { redeemPerkFixture } from "./redeem_perk.fixture";
 
 describe("redeem_perk", () => {
   const suite = redeemPerkFixture();
   const { createPerk, stakedHolder, redeemIx, stakerOf, receiptOf, staker, receiptState } = suite;
   const { expectRejected } = suite;
-  let chain: TestChain;
-  let fixture: PoolFixture;
-  let now: bigint;
+  let chain: TestChain, fixture: PoolFixture, now: bigint;
   beforeEach(() => ({ chain, fixture, now } = suite));
 
   describe("rejections", () => {
+    /** A perk of 10 points and a holder of 2 NFTs who has staked long enough to afford it. */
+    async function affordableRedemption() {
+      const perk = await createPerk({ costPoints: 10n });
+      const { holder } = await stakedHolder(2);
+      chain.warp(100);
+      return { perk, holder };
+    }
+
     it("rejects a redemption before the window opens (PerkNotActive)", async () => {
       const perk = await createPerk({ costPoints: 10n, startTs: now + 100n, endTs: now + 200n });
       const { holder } = await stakedHolder(2);
@@ -69,9 +75,8 @@ describe("redeem_perk", () => {
       const b = chain.fundedKeypair();
       chain.warp(100);
       const ix = await redeemIx(perk, b.publicKey);
-      const stakerMeta = ix.keys[2];
-      assert.ok(stakerMeta && stakerMeta.pubkey.equals(stakerOf(b.publicKey)));
-      stakerMeta.pubkey = stakerOf(a.holder.publicKey);
+      assert.ok(accountMeta(ix, 2).pubkey.equals(stakerOf(b.publicKey)));
+      accountMeta(ix, 2).pubkey = stakerOf(a.holder.publicKey);
       expectRejected(ix, [b], "InvalidStakerAccount", [receiptOf(perk, a.holder.publicKey)]);
     });
 
@@ -86,9 +91,7 @@ describe("redeem_perk", () => {
       assertOk(await stakeNfts(other, holder, otherNfts));
       chain.warp(100);
       const ix = await redeemIx(perk, holder.publicKey);
-      const stakerMeta = ix.keys[2];
-      assert.ok(stakerMeta);
-      stakerMeta.pubkey = findStakerAddress(other.pool, holder.publicKey)[0];
+      accountMeta(ix, 2).pubkey = stakerOf(holder.publicKey, other.pool);
       expectRejected(ix, [holder], "InvalidStakerAccount", [stakerOf(holder.publicKey)]);
     });
 
@@ -99,18 +102,15 @@ describe("redeem_perk", () => {
       chain.warp(100);
 
       const random = await redeemIx(perk, holder.publicKey);
-      const randomMeta = random.keys[3];
-      assert.ok(randomMeta && randomMeta.pubkey.equals(receiptOf(perk, holder.publicKey)));
-      randomMeta.pubkey = Keypair.generate().publicKey;
+      assert.ok(accountMeta(random, 3).pubkey.equals(receiptOf(perk, holder.publicKey)));
+      accountMeta(random, 3).pubkey = Keypair.generate().publicKey;
       expectRejected(random, [holder], "InvalidReceiptAccount", [
         receiptOf(perk, holder.publicKey),
       ]);
 
       // The holder's (not yet existing) receipt PDA of another perk.
       const otherPerk = await redeemIx(perk, holder.publicKey);
-      const otherMeta = otherPerk.keys[3];
-      assert.ok(otherMeta);
-      otherMeta.pubkey = receiptOf(other, holder.publicKey);
+      accountMeta(otherPerk, 3).pubkey = receiptOf(other, holder.publicKey);
       expectRejected(otherPerk, [holder], "InvalidReceiptAccount", [
         receiptOf(perk, holder.publicKey),
       ]);
@@ -123,9 +123,7 @@ describe("redeem_perk", () => {
       chain.warp(100);
       assertOk(chain.send([await redeemIx(perk, b.holder.publicKey)], [b.holder]));
       const ix = await redeemIx(perk, a.holder.publicKey);
-      const receiptMeta = ix.keys[3];
-      assert.ok(receiptMeta);
-      receiptMeta.pubkey = receiptOf(perk, b.holder.publicKey);
+      accountMeta(ix, 3).pubkey = receiptOf(perk, b.holder.publicKey);
       expectRejected(ix, [a.holder], "InvalidReceiptAccount", [
         receiptOf(perk, a.holder.publicKey),
       ]);
@@ -139,9 +137,7 @@ describe("redeem_perk", () => {
       chain.warp(100);
       assertOk(chain.send([await redeemIx(other, holder.publicKey)], [holder]));
       const ix = await redeemIx(perk, holder.publicKey);
-      const receiptMeta = ix.keys[3];
-      assert.ok(receiptMeta);
-      receiptMeta.pubkey = receiptOf(other, holder.publicKey);
+      accountMeta(ix, 3).pubkey = receiptOf(other, holder.publicKey);
       expectRejected(ix, [holder], "InvalidReceiptAccount", [receiptOf(perk, holder.publicKey)]);
     });
 
@@ -151,9 +147,7 @@ describe("redeem_perk", () => {
       const { holder } = await stakedHolder(2);
       chain.warp(100);
       const ix = await redeemIx(perk, holder.publicKey);
-      const receiptMeta = ix.keys[3];
-      assert.ok(receiptMeta);
-      receiptMeta.pubkey = other;
+      accountMeta(ix, 3).pubkey = other;
       expectRejected(ix, [holder], "InvalidReceiptAccount", [receiptOf(perk, holder.publicKey)]);
     });
 
@@ -175,64 +169,46 @@ describe("redeem_perk", () => {
     });
 
     it("rejects a missing owner signature (MissingSignature)", async () => {
-      const perk = await createPerk({ costPoints: 10n });
-      const { holder } = await stakedHolder(2);
-      chain.warp(100);
+      const { perk, holder } = await affordableRedemption();
       const ix = await redeemIx(perk, holder.publicKey);
-      const ownerMeta = ix.keys[4];
-      assert.ok(ownerMeta && ownerMeta.pubkey.equals(holder.publicKey));
-      ownerMeta.isSigner = false;
+      assert.ok(accountMeta(ix, 4).pubkey.equals(holder.publicKey));
+      accountMeta(ix, 4).isSigner = false;
       expectRejected(ix, [], "MissingSignature");
     });
 
     it("rejects a wrong system program (InvalidSystemProgram)", async () => {
-      const perk = await createPerk({ costPoints: 10n });
-      const { holder } = await stakedHolder(2);
-      chain.warp(100);
+      const { perk, holder } = await affordableRedemption();
       const ix = await redeemIx(perk, holder.publicKey);
-      const programMeta = ix.keys[5];
-      assert.ok(programMeta && programMeta.pubkey.equals(SystemProgram.programId));
-      programMeta.pubkey = new PublicKey("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA");
+      assert.ok(accountMeta(ix, 5).pubkey.equals(SystemProgram.programId));
+      accountMeta(ix, 5).pubkey = new PublicKey("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA");
       expectRejected(ix, [holder], "InvalidSystemProgram");
     });
 
     it("rejects a read-only pool, perk, staker, receipt or owner (AccountNotWritable)", async () => {
-      const perk = await createPerk({ costPoints: 10n });
-      const { holder } = await stakedHolder(2);
-      chain.warp(100);
+      const { perk, holder } = await affordableRedemption();
       for (const index of [0, 1, 2, 3, 4]) {
         const ix = await redeemIx(perk, holder.publicKey);
-        const meta = ix.keys[index];
-        assert.ok(meta);
-        meta.isWritable = false;
+        accountMeta(ix, index).isWritable = false;
         expectRejected(ix, [holder], "AccountNotWritable");
       }
     });
 
     it("rejects a pool account that is not a pool of this program (InvalidPoolAccount)", async () => {
-      const perk = await createPerk({ costPoints: 10n });
-      const { holder } = await stakedHolder(2);
-      chain.warp(100);
+      const { perk, holder } = await affordableRedemption();
       const ix = await redeemIx(perk, holder.publicKey);
-      const poolMeta = ix.keys[0];
-      assert.ok(poolMeta);
-      poolMeta.pubkey = fixture.collection.mint;
+      accountMeta(ix, 0).pubkey = fixture.collection.mint;
       expectRejected(ix, [holder], "InvalidPoolAccount", [fixture.pool]);
     });
 
     it("rejects too few accounts (NotEnoughAccounts)", async () => {
-      const perk = await createPerk({ costPoints: 10n });
-      const { holder } = await stakedHolder(2);
-      chain.warp(100);
+      const { perk, holder } = await affordableRedemption();
       const ix = await redeemIx(perk, holder.publicKey);
       ix.keys = ix.keys.slice(0, 5);
       expectRejected(ix, [holder], "NotEnoughAccounts");
     });
 
     it("rejects extra instruction data (InvalidInstructionData)", async () => {
-      const perk = await createPerk({ costPoints: 10n });
-      const { holder } = await stakedHolder(2);
-      chain.warp(100);
+      const { perk, holder } = await affordableRedemption();
       const ix = await redeemIx(perk, holder.publicKey);
       expectRejected(padded(ix), [holder], "InvalidInstructionData");
     });

@@ -1,34 +1,24 @@
 import { strict as assert } from "assert";
-import {
-  IDL,
-  claimInstruction,
-  decodePerkReceipt,
-  findReceiptAddress,
-  parseEvents,
-  projectedPoints,
-  unstakeInstruction,
-} from "@nft-staking/sdk";
+import { IDL, decodePerkReceipt, findReceiptAddress, projectedPoints } from "@nft-staking/sdk";
 import {
   addStream,
   createCollectionNfts,
   type PoolFixture,
   poolState,
-  setTokenBalance,
   stakeNfts,
   type TestChain,
   type TestNft,
   tokenBalance,
+  unstakeNfts,
 } from "@nft-staking/dev-kit";
-import { assertOk } from "../utils/assertions";
+import { assertOk, onlyEvent } from "../utils/assertions";
 import { redeemPerkFixture, RECEIPT_SIZE, WEIGHT } from "./redeem_perk.fixture";
 
 describe("redeem_perk", () => {
   const suite = redeemPerkFixture();
   const { createPerk, stakedHolder, redeemIx, receiptOf, staker, perkState, receiptState } = suite;
-  const { checkpoint, points, lamports } = suite;
-  let chain: TestChain;
-  let fixture: PoolFixture;
-  let now: bigint;
+  const { checkpoint, points, lamports, claimInto } = suite;
+  let chain: TestChain, fixture: PoolFixture, now: bigint;
   beforeEach(() => ({ chain, fixture, now } = suite));
 
   describe("happy paths", () => {
@@ -121,17 +111,13 @@ describe("redeem_perk", () => {
       for (const count of [1, 2]) {
         const result = chain.send([await redeemIx(perk, holder.publicKey)], [holder]);
         assertOk(result);
-        const events = parseEvents(result.logs);
-        assert.equal(events.length, 1);
-        const [event] = events;
-        assert.equal(event?.name, "perkRedeemed");
-        if (event?.name !== "perkRedeemed") return;
-        assert.ok(event.data.pool.equals(fixture.pool));
-        assert.ok(event.data.perk.equals(perk));
-        assert.ok(event.data.owner.equals(holder.publicKey));
-        assert.equal(event.data.pointsSpent.toString(), "250");
-        assert.equal(event.data.count, count);
-        assert.equal(event.data.redeemedAt.toString(), chain.now().toString());
+        const event = onlyEvent(result, "perkRedeemed");
+        assert.ok(event.pool.equals(fixture.pool));
+        assert.ok(event.perk.equals(perk));
+        assert.ok(event.owner.equals(holder.publicKey));
+        assert.equal(event.pointsSpent.toString(), "250");
+        assert.equal(event.count, count);
+        assert.equal(event.redeemedAt.toString(), chain.now().toString());
       }
     });
 
@@ -159,12 +145,7 @@ describe("redeem_perk", () => {
       const perk = await createPerk({ costPoints: 500n, minStaked: 0 });
       const { holder, nfts } = await stakedHolder(1);
       chain.warp(200);
-      const unstake = await unstakeInstruction({
-        pool: fixture.pool,
-        owner: holder.publicKey,
-        nfts: nfts.map(({ mint }) => ({ mint })),
-      });
-      assertOk(chain.send([unstake], [holder]));
+      assertOk(await unstakeNfts(fixture, holder, nfts));
       assert.equal(staker(holder.publicKey).records.length, 0);
       assert.equal(points(holder.publicKey), 600n);
       chain.warp(1_000); // nothing staked: no more points
@@ -199,23 +180,11 @@ describe("redeem_perk", () => {
 
       const paid: bigint[] = [];
       for (const { holder } of [spender, saver]) {
-        const destination = setTokenBalance(chain, holder.publicKey, mint, 0n);
-        const claim = await claimInstruction({
-          pool: fixture.pool,
-          poolAccount: poolState(fixture),
-          owner: holder.publicKey,
-        });
-        assertOk(chain.send([claim], [holder]));
-        paid.push(tokenBalance(chain, destination));
+        paid.push(...(await claimInto(holder, [mint])));
       }
       assert.deepEqual(paid, [5n * 6n * 300n, 5n * 6n * 300n], "both paid the same");
 
-      const unstake = await unstakeInstruction({
-        pool: fixture.pool,
-        owner: spender.holder.publicKey,
-        nfts: spender.nfts.map(({ mint: nftMint }) => ({ mint: nftMint })),
-      });
-      assertOk(chain.send([unstake], [spender.holder]));
+      assertOk(await unstakeNfts(fixture, spender.holder, spender.nfts));
       for (const nft of spender.nfts) assert.equal(tokenBalance(chain, nft.tokenAccount), 1n);
       assert.equal(poolState(fixture).totalWeight.toString(), (2n * WEIGHT).toString());
       assert.equal(staker(spender.holder.publicKey).records.length, 0);

@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import { Keypair } from "@solana/web3.js";
-import { TierTree, findStakerAddress, verifyTierProof } from "@nft-staking/sdk";
+import { TierTree, verifyTierProof } from "@nft-staking/sdk";
 import {
   configurePool,
   createCollectionNfts,
@@ -12,14 +12,13 @@ import {
   type TestChain,
   type TestNft,
 } from "@nft-staking/dev-kit";
-import { assertOk, padded, truncated } from "../utils/assertions";
+import { accountMeta, assertOk, padded, truncated } from "../utils/assertions";
 import { refreshTierFixture } from "./refresh_tier.fixture";
 
 describe("refresh_tier", () => {
   const suite = refreshTierFixture();
   const { stakerOf, publish, refreshIx, stakedHolder, expectRejected } = suite;
-  let chain: TestChain;
-  let fixture: PoolFixture;
+  let chain: TestChain, fixture: PoolFixture;
   beforeEach(() => ({ chain, fixture } = suite));
 
   describe("rejections", () => {
@@ -133,9 +132,7 @@ describe("refresh_tier", () => {
       );
       // The other pool's record of `otherNft` must not be re-weighted through this pool.
       const ix = await refreshIx(holder.publicKey, otherNft.mint, 1, tree.proof(otherNft.mint));
-      const stakerMeta = ix.keys[1];
-      assert.ok(stakerMeta);
-      stakerMeta.pubkey = findStakerAddress(other.pool, holder.publicKey)[0];
+      accountMeta(ix, 1).pubkey = stakerOf(holder.publicKey, other.pool);
       expectRejected(ix, [], "InvalidStakerAccount", [stakerOf(holder.publicKey), other.pool]);
     });
 
@@ -144,9 +141,7 @@ describe("refresh_tier", () => {
       const [nft] = nfts as [TestNft];
       const tree = await publish([{ mint: nft.mint, tier: 1 }], [1, 3]);
       const ix = await refreshIx(holder.publicKey, nft.mint, 1, tree.proof(nft.mint));
-      const stakerMeta = ix.keys[1];
-      assert.ok(stakerMeta);
-      stakerMeta.pubkey = nft.tokenAccount;
+      accountMeta(ix, 1).pubkey = nft.tokenAccount;
       expectRejected(ix, [], "InvalidStakerAccount", [stakerOf(holder.publicKey)]);
 
       const nobody = await refreshIx(Keypair.generate().publicKey, nft.mint, 1, []);
@@ -183,15 +178,11 @@ describe("refresh_tier", () => {
     it("rejects a pool account that is not a pool of this program (InvalidPoolAccount)", async () => {
       const { holder, nft, newTree } = await republished();
       const ix = await refreshIx(holder.publicKey, nft.mint, 2, newTree.proof(nft.mint));
-      const poolMeta = ix.keys[0];
-      assert.ok(poolMeta);
-      poolMeta.pubkey = fixture.collection.mint;
+      accountMeta(ix, 0).pubkey = fixture.collection.mint;
       expectRejected(ix, [], "InvalidPoolAccount", [fixture.pool]);
 
       const notAPool = await refreshIx(holder.publicKey, nft.mint, 2, newTree.proof(nft.mint));
-      const notAPoolMeta = notAPool.keys[0];
-      assert.ok(notAPoolMeta);
-      notAPoolMeta.pubkey = stakerOf(holder.publicKey);
+      accountMeta(notAPool, 0).pubkey = stakerOf(holder.publicKey);
       expectRejected(notAPool, [], "InvalidPoolAccount", [fixture.pool]);
     });
 
@@ -199,9 +190,7 @@ describe("refresh_tier", () => {
       const { holder, nft, newTree } = await republished();
       for (const index of [1, 0]) {
         const ix = await refreshIx(holder.publicKey, nft.mint, 2, newTree.proof(nft.mint));
-        const meta = ix.keys[index];
-        assert.ok(meta);
-        meta.isWritable = false;
+        accountMeta(ix, index).isWritable = false;
         expectRejected(ix, [], "AccountNotWritable");
       }
     });

@@ -1,25 +1,22 @@
 import { strict as assert } from "assert";
-import { claimInstruction, parseEvents, unstakeInstruction } from "@nft-staking/sdk";
 import {
   addStream,
   configurePool,
   holderWithNfts,
   type PoolFixture,
   poolState,
-  setTokenBalance,
   stakeNfts,
   type TestChain,
   type TestNft,
-  tokenBalance,
+  unstakeNfts,
 } from "@nft-staking/dev-kit";
-import { assertOk, assertProgramError } from "../utils/assertions";
+import { assertOk, assertProgramError, firstEvent, onlyEvent } from "../utils/assertions";
 import { refreshTierFixture, LOCK_2X } from "./refresh_tier.fixture";
 
 describe("refresh_tier", () => {
   const suite = refreshTierFixture();
-  const { lamports, staker, recordOf, publish, refreshIx, stakedHolder } = suite;
-  let chain: TestChain;
-  let fixture: PoolFixture;
+  const { lamports, staker, recordOf, publish, refreshIx, stakedHolder, claimInto } = suite;
+  let chain: TestChain, fixture: PoolFixture;
   beforeEach(() => ({ chain, fixture } = suite));
 
   describe("happy paths", () => {
@@ -79,17 +76,13 @@ describe("refresh_tier", () => {
         [chain.fundedKeypair()],
       );
       assertOk(result);
-      const events = parseEvents(result.logs);
-      assert.equal(events.length, 1);
-      const [event] = events;
-      assert.equal(event?.name, "tierRefreshed");
-      if (event?.name !== "tierRefreshed") return;
-      assert.ok(event.data.pool.equals(fixture.pool));
-      assert.ok(event.data.owner.equals(holder.publicKey));
-      assert.ok(event.data.mint.equals(nft.mint));
-      assert.equal(event.data.tier, 3);
-      assert.equal(event.data.oldWeight, 1);
-      assert.equal(event.data.newWeight, 4);
+      const event = onlyEvent(result, "tierRefreshed");
+      assert.ok(event.pool.equals(fixture.pool));
+      assert.ok(event.owner.equals(holder.publicKey));
+      assert.ok(event.mint.equals(nft.mint));
+      assert.equal(event.tier, 3);
+      assert.equal(event.oldWeight, 1);
+      assert.equal(event.newWeight, 4);
     });
 
     it("checkpoints rewards at the old weight: claim = rate × (w1 t1 + w2 t2)", async () => {
@@ -113,14 +106,7 @@ describe("refresh_tier", () => {
       assert.equal(afterRefresh.pointsUpdatedTs.toString(), chain.now().toString());
 
       chain.warp(50); // w2 = 5 for t2 = 50 s
-      const destination = setTokenBalance(chain, holder.publicKey, mint, 0n);
-      const claim = await claimInstruction({
-        pool: fixture.pool,
-        poolAccount: poolState(fixture),
-        owner: holder.publicKey,
-      });
-      assertOk(chain.send([claim], [holder]));
-      assert.equal(tokenBalance(chain, destination), 7n * (2n * 100n + 5n * 50n));
+      assert.deepEqual(await claimInto(holder, [mint]), [7n * (2n * 100n + 5n * 50n)]);
     });
 
     it("lowers a weight as well, and a second refresh with the same proof changes nothing", async () => {
@@ -158,10 +144,9 @@ describe("refresh_tier", () => {
       const again = await refreshIx(holder.publicKey, nft.mint, 1, second.proof(nft.mint));
       const result = chain.send([again], [chain.fundedKeypair()]);
       assertOk(result);
-      const [event] = parseEvents(result.logs);
-      assert.ok(event?.name === "tierRefreshed");
-      assert.equal(event.data.oldWeight, 2);
-      assert.equal(event.data.newWeight, 2);
+      const event = firstEvent(result, "tierRefreshed");
+      assert.equal(event.oldWeight, 2);
+      assert.equal(event.newWeight, 2);
       assert.equal(poolState(fixture).totalWeight.toString(), "2");
       assert.equal(
         staker(holder.publicKey).streams[0]?.owed.toString(),
@@ -192,12 +177,7 @@ describe("refresh_tier", () => {
       assert.equal(staker(holder.publicKey).totalWeight.toString(), "8");
       assert.equal(poolState(fixture).totalWeight.toString(), "8");
 
-      const unstake = await unstakeInstruction({
-        pool: fixture.pool,
-        owner: holder.publicKey,
-        nfts: [{ mint: nft.mint }],
-      });
-      assertProgramError(chain.send([unstake], [holder]), "StakeLocked");
+      assertProgramError(await unstakeNfts(fixture, holder, [nft]), "StakeLocked");
     });
 
     it("applies the option's current multiplier (rounded down), and 1x once the option is gone", async () => {
@@ -243,12 +223,7 @@ describe("refresh_tier", () => {
       assert.equal(poolState(fixture).totalWeight.toString(), "11");
 
       for (const { holder, nfts } of [a, b]) {
-        const ix = await unstakeInstruction({
-          pool: fixture.pool,
-          owner: holder.publicKey,
-          nfts: nfts.map((nft) => ({ mint: nft.mint })),
-        });
-        assertOk(chain.send([ix], [holder]));
+        assertOk(await unstakeNfts(fixture, holder, nfts));
         assert.equal(staker(holder.publicKey).totalWeight.toString(), "0");
       }
       const pool = poolState(fixture);

@@ -1,75 +1,49 @@
 import { strict as assert } from "assert";
-import { PublicKey, type TransactionInstruction } from "@solana/web3.js";
-import {
-  claimInstruction,
-  findStakerAddress,
-  parseEvents,
-  setPausedInstruction,
-  stakeInstruction,
-  unstakeInstruction,
-} from "@nft-staking/sdk";
+import type { PublicKey, TransactionInstruction } from "@solana/web3.js";
+import { setPausedInstruction } from "@nft-staking/sdk";
 import {
   addStream,
-  createPool,
   holderWithNfts,
   type PoolFixture,
   poolState,
   setTokenBalance,
   stakeNfts,
   stakerState,
-  TestChain,
+  type TestChain,
   type TestNft,
   tokenBalance,
 } from "@nft-staking/dev-kit";
-import { assertOk, padded, rejecterFor, truncated } from "../utils/assertions";
-
-/** A realistic unix time to start from (LiteSVM's clock starts at 0). */
-const START = 1_700_000_000;
+import {
+  accountMeta,
+  assertOk,
+  firstEvent,
+  onlyEvent,
+  padded,
+  truncated,
+} from "../utils/assertions";
+import { START, poolSuite } from "../utils/suite";
 
 describe("set_paused", () => {
-  let chain: TestChain;
-  let fixture: PoolFixture;
-
-  beforeEach(async () => {
-    chain = new TestChain();
-    chain.warp(START);
-    fixture = await createPool(chain);
-  });
+  const suite = poolSuite({ start: START });
+  const {
+    asAuthority,
+    stakerOf,
+    stakedHolder,
+    stakeIx,
+    unstakeIx,
+    claimIx,
+    claimInto,
+    expectRejected,
+  } = suite;
+  let chain: TestChain, fixture: PoolFixture;
+  beforeEach(() => ({ chain, fixture } = suite));
 
   /** `set_paused(paused)` signed by `authority` (the pool's authority unless given). */
   const pauseIx = (paused: boolean, authority: PublicKey = fixture.authority.publicKey) =>
     setPausedInstruction({ pool: fixture.pool, authority, paused });
 
   /** Sets the pause flag as the pool's authority, asserting success. */
-  async function setPaused(paused: boolean): Promise<void> {
-    assertOk(chain.send([await pauseIx(paused)], [fixture.authority]));
-  }
-
-  /** `claim` over all of the pool's streams, to the owner's ATAs. */
-  const claimIx = (owner: PublicKey) =>
-    claimInstruction({ pool: fixture.pool, poolAccount: poolState(fixture), owner });
-
-  /** `unstake` of these NFTs by `owner`, to their ATAs. */
-  const unstakeIx = (owner: PublicKey, nfts: TestNft[]) =>
-    unstakeInstruction({
-      pool: fixture.pool,
-      owner,
-      nfts: nfts.map(({ mint }) => ({ mint })),
-    });
-
-  /** `stake` of these NFTs by `owner` (default tier, no lock). */
-  const stakeIx = (owner: PublicKey, nfts: TestNft[]) =>
-    stakeInstruction({ pool: fixture.pool, owner, nfts: nfts.map(({ mint }) => ({ mint })) });
-
-  /** A holder of `count` NFTs who staked them all. */
-  async function stakedHolder(count: number) {
-    const { holder, nfts } = holderWithNfts(fixture, count);
-    assertOk(await stakeNfts(fixture, holder, nfts));
-    return { holder, nfts };
-  }
-
-  /** Expects `error` and that nothing changed (see `assertRejected`). */
-  const expectRejected = rejecterFor(() => chain);
+  const setPaused = (paused: boolean) => asAuthority(pauseIx(paused));
 
   describe("happy paths", () => {
     it("pauses the pool: paused = 1, nothing else in the pool changes", async () => {
@@ -89,23 +63,13 @@ describe("set_paused", () => {
     });
 
     it("emits PoolPauseUpdated on pause and on unpause", async () => {
-      const paused = chain.send([await pauseIx(true)], [fixture.authority]);
-      assertOk(paused);
-      const events = parseEvents(paused.logs);
-      assert.equal(events.length, 1);
-      const [event] = events;
-      assert.equal(event?.name, "poolPauseUpdated");
-      if (event?.name !== "poolPauseUpdated") return;
-      assert.ok(event.data.pool.equals(fixture.pool));
-      assert.equal(event.data.paused, 1);
+      const event = onlyEvent(await setPaused(true), "poolPauseUpdated");
+      assert.ok(event.pool.equals(fixture.pool));
+      assert.equal(event.paused, 1);
 
-      const resumed = chain.send([await pauseIx(false)], [fixture.authority]);
-      assertOk(resumed);
-      const [again] = parseEvents(resumed.logs);
-      assert.equal(again?.name, "poolPauseUpdated");
-      if (again?.name !== "poolPauseUpdated") return;
-      assert.ok(again.data.pool.equals(fixture.pool));
-      assert.equal(again.data.paused, 0);
+      const again = firstEvent(await setPaused(false), "poolPauseUpdated");
+      assert.ok(again.pool.equals(fixture.pool));
+      assert.equal(again.paused, 0);
     });
 
     it("is idempotent: pausing twice or unpausing an active pool succeeds", async () => {
@@ -170,10 +134,8 @@ describe("set_paused", () => {
       const paid = stakerState(fixture, holder.publicKey);
       assert.equal(paid?.streams[0]?.owed.toString(), "0");
       assert.equal(paid?.streams[0]?.claimedTotal.toString(), expected.toString());
-      const [event] = parseEvents(result.logs);
-      assert.equal(event?.name, "rewardsClaimed");
-      if (event?.name !== "rewardsClaimed") return;
-      assert.equal(event.data.amount.toString(), expected.toString());
+      const event = firstEvent(result, "rewardsClaimed");
+      assert.equal(event.amount.toString(), expected.toString());
     });
 
     it("restores stake and claim after unpausing", async () => {
@@ -190,9 +152,7 @@ describe("set_paused", () => {
       assert.equal(poolState(fixture).stakedCount.toString(), "2");
       assert.equal(stakerState(fixture, holder.publicKey)?.records.length, 2);
       chain.warp(10);
-      const destination = setTokenBalance(chain, holder.publicKey, mint, 0n);
-      assertOk(chain.send([await claimIx(holder.publicKey)], [holder]));
-      assert.equal(tokenBalance(chain, destination), 5n * (40n + 2n * 10n));
+      assert.deepEqual(await claimInto(holder, [mint]), [5n * (40n + 2n * 10n)]);
     });
   });
 
@@ -207,9 +167,8 @@ describe("set_paused", () => {
 
     it("rejects the authority not signing (MissingSignature)", async () => {
       const ix = await pauseIx(true);
-      const authorityMeta = ix.keys[1];
-      assert.ok(authorityMeta && authorityMeta.pubkey.equals(fixture.authority.publicKey));
-      authorityMeta.isSigner = false;
+      assert.ok(accountMeta(ix, 1).pubkey.equals(fixture.authority.publicKey));
+      accountMeta(ix, 1).isSigner = false;
       expectRejected(ix, [], "MissingSignature");
     });
 
@@ -233,26 +192,20 @@ describe("set_paused", () => {
 
     it("rejects a pool account that is not owned by the program (InvalidPoolAccount)", async () => {
       const ix = await pauseIx(true);
-      const poolMeta = ix.keys[0];
-      assert.ok(poolMeta);
-      poolMeta.pubkey = fixture.collection.mint;
+      accountMeta(ix, 0).pubkey = fixture.collection.mint;
       expectRejected(ix, [fixture.authority], "InvalidPoolAccount", [fixture.pool]);
     });
 
     it("rejects a program account that is not a pool (InvalidPoolAccount)", async () => {
       const { holder } = await stakedHolder(1);
       const ix = await pauseIx(true);
-      const poolMeta = ix.keys[0];
-      assert.ok(poolMeta);
-      poolMeta.pubkey = findStakerAddress(fixture.pool, holder.publicKey)[0];
+      accountMeta(ix, 0).pubkey = stakerOf(holder.publicKey);
       expectRejected(ix, [fixture.authority], "InvalidPoolAccount", [fixture.pool]);
     });
 
     it("rejects a read-only pool (AccountNotWritable)", async () => {
       const ix = await pauseIx(true);
-      const poolMeta = ix.keys[0];
-      assert.ok(poolMeta);
-      poolMeta.isWritable = false;
+      accountMeta(ix, 0).isWritable = false;
       expectRejected(ix, [fixture.authority], "AccountNotWritable");
     });
 

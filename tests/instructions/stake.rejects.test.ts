@@ -20,15 +20,14 @@ import {
   type TestChain,
   type TestNft,
 } from "@nft-staking/dev-kit";
-import { assertOk } from "../utils/assertions";
+import { accountMeta, assertOk } from "../utils/assertions";
 import { stakeFixture, FIXED_ACCOUNTS, ACCOUNTS_PER_NFT } from "./stake.fixture";
 
 describe("stake", () => {
   const suite = stakeFixture();
   const { escrowOf, stakerOf, poolNft, stakeIx, expectRejected, writeTokenAccount } = suite;
-  const { metadataHeadLength } = suite;
-  let chain: TestChain;
-  let fixture: PoolFixture;
+  const { metadataHeadLength, asAuthority } = suite;
+  let chain: TestChain, fixture: PoolFixture;
   beforeEach(() => ({ chain, fixture } = suite));
 
   it("rejects an NFT of another collection", async () => {
@@ -173,9 +172,8 @@ describe("stake", () => {
     const [nft] = nfts;
     assert.ok(nft);
     const ix = await stakeIx(holder.publicKey, [nft]);
-    const escrowMeta = ix.keys[FIXED_ACCOUNTS + 3];
-    assert.ok(escrowMeta && escrowMeta.pubkey.equals(escrowOf(nft.mint)));
-    escrowMeta.pubkey = Keypair.generate().publicKey;
+    assert.ok(accountMeta(ix, FIXED_ACCOUNTS + 3).pubkey.equals(escrowOf(nft.mint)));
+    accountMeta(ix, FIXED_ACCOUNTS + 3).pubkey = Keypair.generate().publicKey;
     expectRejected(ix, [holder], "InvalidEscrow", [escrowOf(nft.mint)]);
   });
 
@@ -265,9 +263,8 @@ describe("stake", () => {
   it("rejects a missing owner signature", async () => {
     const { holder, nfts } = holderWithNfts(fixture, 1);
     const ix = await stakeIx(holder.publicKey, nfts);
-    const ownerMeta = ix.keys[2];
-    assert.ok(ownerMeta && ownerMeta.pubkey.equals(holder.publicKey));
-    ownerMeta.isSigner = false;
+    assert.ok(accountMeta(ix, 2).pubkey.equals(holder.publicKey));
+    accountMeta(ix, 2).isSigner = false;
     expectRejected(ix, [], "MissingSignature");
   });
 
@@ -313,11 +310,6 @@ describe("stake", () => {
     tokenMeta.pubkey = TOKEN_2022_PROGRAM_ID;
     expectRejected(ix, [holder], "Token2022NotSupported");
   });
-
-  /** Sends one of the authority's pool instructions. */
-  async function asAuthority(ix: Promise<TransactionInstruction>): Promise<void> {
-    assertOk(chain.send([await ix], [fixture.authority]));
-  }
 
   it("rejects staking while the pool is paused", async () => {
     const { holder, nfts } = holderWithNfts(fixture, 1);

@@ -23,14 +23,14 @@ import {
 } from "@nft-staking/dev-kit";
 import { assertOk } from "../utils/assertions";
 import { recordComputeUnits } from "../utils/compute";
-import { stakeFixture, NO_LOCK, FEE } from "./stake.fixture";
+import { FEE } from "../utils/suite";
+import { stakeFixture, NO_LOCK } from "./stake.fixture";
 
 describe("stake", () => {
   const suite = stakeFixture();
   const { rent, lamports, escrowOf, stakerOf, poolNft, stakeIx, assertEscrowHolds } = suite;
   const { stakedEvents, stakerSize, fitsLegacyTransaction } = suite;
-  let chain: TestChain;
-  let fixture: PoolFixture;
+  let chain: TestChain, fixture: PoolFixture;
   beforeEach(() => ({ chain, fixture } = suite));
 
   it("escrows one NFT at the default tier and creates the holder's staker account", async () => {

@@ -1,15 +1,10 @@
 import { strict as assert } from "assert";
-import { Keypair, PublicKey } from "@solana/web3.js";
+import type { PublicKey } from "@solana/web3.js";
 import {
   StreamMode,
   addRewardStreamInstruction,
-  claimInstruction,
   findRewardVaultAddress,
-  findStakerAddress,
-  parseEvents,
-  stakeInstruction,
   sunsetPoolInstruction,
-  unstakeInstruction,
   updateRewardStreamInstruction,
   type PoolAccount,
 } from "@nft-staking/sdk";
@@ -17,23 +12,18 @@ import {
   addStream,
   configurePool,
   createCollectionNfts,
-  createPool,
   createRewardMint,
   fundStream,
   holderWithNfts,
   type PoolFixture,
   poolState,
-  setTokenBalance,
-  stakeNfts,
   stakerState,
-  TestChain,
+  type TestChain,
   type TestNft,
   tokenBalance,
 } from "@nft-staking/dev-kit";
-import { assertOk, padded, rejecterFor } from "../utils/assertions";
-
-/** A realistic unix time to start from (LiteSVM's clock starts at 0). */
-const START = 1_700_000_000;
+import { accountMeta, assertOk, onlyEvent, padded } from "../utils/assertions";
+import { START, poolSuite } from "../utils/suite";
 
 /** A stream's schedule and accrual cursor as strings. */
 function schedule(pool: PoolAccount, index: number) {
@@ -47,49 +37,18 @@ function schedule(pool: PoolAccount, index: number) {
 }
 
 describe("sunset_pool", () => {
-  let chain: TestChain;
-  let fixture: PoolFixture;
-
-  beforeEach(async () => {
-    chain = new TestChain();
-    chain.warp(START);
-    fixture = await createPool(chain);
-  });
+  const suite = poolSuite({ start: START });
+  const { asAuthority, stakerOf, stakedHolder, stakeIx, unstakeIx, claimInto, expectRejected } =
+    suite;
+  let chain: TestChain, fixture: PoolFixture;
+  beforeEach(() => ({ chain, fixture } = suite));
 
   /** `sunset_pool` signed by `authority` (the pool's authority unless given). */
   const sunsetIx = (authority: PublicKey = fixture.authority.publicKey) =>
     sunsetPoolInstruction({ pool: fixture.pool, authority });
 
   /** Sunsets the pool as its authority, asserting success; returns the transaction result. */
-  async function sunset() {
-    const result = chain.send([await sunsetIx()], [fixture.authority]);
-    assertOk(result);
-    return result;
-  }
-
-  /** `claim` over all of the pool's streams, to the owner's ATAs. */
-  const claimIx = (owner: PublicKey) =>
-    claimInstruction({ pool: fixture.pool, poolAccount: poolState(fixture), owner });
-
-  /** `unstake` of these NFTs by `owner`, to their ATAs. */
-  const unstakeIx = (owner: PublicKey, nfts: TestNft[]) =>
-    unstakeInstruction({ pool: fixture.pool, owner, nfts: nfts.map(({ mint }) => ({ mint })) });
-
-  /** `stake` of these NFTs by `owner` (default tier). */
-  const stakeIx = (owner: PublicKey, nfts: TestNft[], lockOption?: number) =>
-    stakeInstruction({
-      pool: fixture.pool,
-      owner,
-      nfts: nfts.map(({ mint }) => ({ mint })),
-      lockOption,
-    });
-
-  /** A holder of `count` NFTs who staked them all (optionally with a lock option). */
-  async function stakedHolder(count: number, lockOption?: number) {
-    const { holder, nfts } = holderWithNfts(fixture, count);
-    assertOk(await stakeNfts(fixture, holder, nfts, lockOption));
-    return { holder, nfts };
-  }
+  const sunset = () => asAuthority(sunsetIx());
 
   /** Adds a funded FixedPerWeight stream running from `start` to `end` (absolute unix times). */
   async function addScheduledStream(start: bigint, end: bigint, rate: bigint, fund: bigint) {
@@ -109,16 +68,6 @@ describe("sunset_pool", () => {
     await fundStream(fixture, index, mint, fund);
     return { index, mint };
   }
-
-  /** Claims for `holder` into fresh zero-balance ATAs of `mints`; returns what each received. */
-  async function claimAll(holder: Keypair, mints: PublicKey[]): Promise<bigint[]> {
-    const destinations = mints.map((mint) => setTokenBalance(chain, holder.publicKey, mint, 0n));
-    assertOk(chain.send([await claimIx(holder.publicKey)], [holder]));
-    return destinations.map((destination) => tokenBalance(chain, destination));
-  }
-
-  /** Expects `error` and that nothing changed (see `assertRejected`). */
-  const expectRejected = rejecterFor(() => chain);
 
   describe("happy paths", () => {
     it("marks the pool sunset and ends every stream now (a future stream at its start)", async () => {
@@ -165,14 +114,9 @@ describe("sunset_pool", () => {
     });
 
     it("emits PoolSunset with the sunset time", async () => {
-      const result = await sunset();
-      const events = parseEvents(result.logs);
-      assert.equal(events.length, 1);
-      const [event] = events;
-      assert.equal(event?.name, "poolSunset");
-      if (event?.name !== "poolSunset") return;
-      assert.ok(event.data.pool.equals(fixture.pool));
-      assert.equal(event.data.sunsetAt.toString(), chain.now().toString());
+      const event = onlyEvent(await sunset(), "poolSunset");
+      assert.ok(event.pool.equals(fixture.pool));
+      assert.equal(event.sunsetAt.toString(), chain.now().toString());
     });
 
     it("works on a pool with no streams and nothing staked", async () => {
@@ -237,8 +181,8 @@ describe("sunset_pool", () => {
       chain.warp(1_000); // past the future stream's planned start
 
       // fixed: 3/s per weight; shared: 10/s split by weight (A alone 50 s, then halves 50 s).
-      assert.deepEqual(await claimAll(a.holder, mints), [300n, 750n, 0n]);
-      assert.deepEqual(await claimAll(b.holder, mints), [150n, 250n, 0n]);
+      assert.deepEqual(await claimInto(a.holder, mints), [300n, 750n, 0n]);
+      assert.deepEqual(await claimInto(b.holder, mints), [150n, 250n, 0n]);
       const [futureVault] = findRewardVaultAddress(fixture.pool, future.index);
       assert.equal(
         tokenBalance(chain, futureVault),
@@ -247,10 +191,10 @@ describe("sunset_pool", () => {
       );
 
       chain.warp(10_000);
-      assert.deepEqual(await claimAll(a.holder, mints), [0n, 0n, 0n], "nothing accrues after");
+      assert.deepEqual(await claimInto(a.holder, mints), [0n, 0n, 0n], "nothing accrues after");
       // Unstaking after sunset settles nothing new either.
       assertOk(chain.send([await unstakeIx(b.holder.publicKey, b.nfts)], [b.holder]));
-      assert.deepEqual(await claimAll(b.holder, mints), [0n, 0n, 0n]);
+      assert.deepEqual(await claimInto(b.holder, mints), [0n, 0n, 0n]);
       const staker = stakerState(fixture, a.holder.publicKey);
       assert.deepEqual(
         staker?.streams.slice(0, 3).map((s) => s.claimedTotal.toString()),
@@ -269,7 +213,7 @@ describe("sunset_pool", () => {
         stakerState(fixture, holder.publicKey)?.streams[0]?.owed.toString(),
         String(4 * 2 * 25),
       );
-      assert.deepEqual(await claimAll(holder, [mint]), [200n]);
+      assert.deepEqual(await claimInto(holder, [mint]), [200n]);
     });
   });
 
@@ -314,9 +258,8 @@ describe("sunset_pool", () => {
 
     it("rejects the authority not signing (MissingSignature)", async () => {
       const ix = await sunsetIx();
-      const authorityMeta = ix.keys[1];
-      assert.ok(authorityMeta && authorityMeta.pubkey.equals(fixture.authority.publicKey));
-      authorityMeta.isSigner = false;
+      assert.ok(accountMeta(ix, 1).pubkey.equals(fixture.authority.publicKey));
+      accountMeta(ix, 1).isSigner = false;
       expectRejected(ix, [], "MissingSignature");
     });
 
@@ -328,26 +271,20 @@ describe("sunset_pool", () => {
 
     it("rejects a pool account that is not owned by the program (InvalidPoolAccount)", async () => {
       const ix = await sunsetIx();
-      const poolMeta = ix.keys[0];
-      assert.ok(poolMeta);
-      poolMeta.pubkey = fixture.collection.mint;
+      accountMeta(ix, 0).pubkey = fixture.collection.mint;
       expectRejected(ix, [fixture.authority], "InvalidPoolAccount", [fixture.pool]);
     });
 
     it("rejects a program account that is not a pool (InvalidPoolAccount)", async () => {
       const { holder } = await stakedHolder(1);
       const ix = await sunsetIx();
-      const poolMeta = ix.keys[0];
-      assert.ok(poolMeta);
-      poolMeta.pubkey = findStakerAddress(fixture.pool, holder.publicKey)[0];
+      accountMeta(ix, 0).pubkey = stakerOf(holder.publicKey);
       expectRejected(ix, [fixture.authority], "InvalidPoolAccount", [fixture.pool]);
     });
 
     it("rejects a read-only pool (AccountNotWritable)", async () => {
       const ix = await sunsetIx();
-      const poolMeta = ix.keys[0];
-      assert.ok(poolMeta);
-      poolMeta.isWritable = false;
+      accountMeta(ix, 0).isWritable = false;
       expectRejected(ix, [fixture.authority], "AccountNotWritable");
     });
 

@@ -1,22 +1,7 @@
-import { PublicKey } from "@solana/web3.js";
-import {
-  findEscrowAddress,
-  findStakerAddress,
-  unstakeInstruction,
-  type StakerAccount,
-} from "@nft-staking/sdk";
-import {
-  createPool,
-  holderWithNfts,
-  type PoolFixture,
-  stakeNfts,
-  TestChain,
-  type TestNft,
-} from "@nft-staking/dev-kit";
-import { assertOk, rejecterFor } from "../utils/assertions";
-
-/** Lamports of one signature: every test transaction here has one fee payer and one fee. */
-export const FEE = 5000n;
+import type { PublicKey } from "@solana/web3.js";
+import { findEscrowAddress, type StakerAccount } from "@nft-staking/sdk";
+import type { TestNft } from "@nft-staking/dev-kit";
+import { extendSuite, poolSuite } from "../utils/suite";
 
 /** Offset of `Pool::paused`: discriminator (8) + 6 keys, 4 u64s, u32, 8 tiers, 4 locks, bump. */
 export const POOL_PAUSED_OFFSET = 8 + 293;
@@ -48,66 +33,23 @@ export function recordFields(record: StakeRecord): RecordFields {
 
 /**
  * Shared setup of the `unstake` tests (`unstake.test.ts`: success paths,
- * `unstake.rejects.test.ts`: failure paths). Call it inside `describe`: it registers a
- * `beforeEach` that builds a new chain and a pool, and returns that state as getters (read them in
- * a test or hook, not while `describe` runs) and the helpers over it.
+ * `unstake.rejects.test.ts`: failure paths): a {@link poolSuite} (a new chain and pool before
+ * each test) with the escrow of an NFT and the accounts an unstake touches.
  */
 export function unstakeFixture() {
-  let chain: TestChain;
-  let fixture: PoolFixture;
+  const suite = poolSuite();
 
-  beforeEach(async () => {
-    chain = new TestChain();
-    fixture = await createPool(chain);
-  });
-
-  const lamports = (address: PublicKey): bigint => chain.account(address)?.lamports ?? 0n;
-  const rent = (size: number): bigint => chain.svm.minimumBalanceForRentExemption(BigInt(size));
-  const escrowOf = (nft: TestNft): PublicKey => findEscrowAddress(fixture.pool, nft.mint)[0];
-  const stakerOf = (owner: PublicKey): PublicKey => findStakerAddress(fixture.pool, owner)[0];
-
-  /** `unstake` of these NFTs by `owner`, to their ATAs unless `tokenAccount` is given. */
-  const unstakeIx = (owner: PublicKey, nfts: { mint: PublicKey; tokenAccount?: PublicKey }[]) =>
-    unstakeInstruction({
-      pool: fixture.pool,
-      owner,
-      nfts: nfts.map(({ mint, tokenAccount }) => ({ mint, tokenAccount })),
-    });
-
-  /** A holder of `count` NFTs who staked them all (optionally with a lock option). */
-  async function stakedHolder(count: number, lockOption?: number) {
-    const { holder, nfts } = holderWithNfts(fixture, count);
-    assertOk(await stakeNfts(fixture, holder, nfts, lockOption));
-    return { holder, nfts };
-  }
-
-  /** Expects `error` and that nothing changed (see `assertRejected`). */
-  const expectRejected = rejecterFor(() => chain);
+  const escrowOf = (nft: TestNft): PublicKey => findEscrowAddress(suite.fixture.pool, nft.mint)[0];
 
   /** The accounts an unstake of `nfts` by `owner` touches, before any test tampering. */
   function accountsOf(owner: PublicKey, nfts: TestNft[]): PublicKey[] {
     return [
-      fixture.pool,
-      stakerOf(owner),
+      suite.fixture.pool,
+      suite.stakerOf(owner),
       owner,
       ...nfts.flatMap((nft) => [escrowOf(nft), nft.tokenAccount]),
     ];
   }
 
-  return {
-    get chain(): TestChain {
-      return chain;
-    },
-    get fixture(): PoolFixture {
-      return fixture;
-    },
-    lamports,
-    rent,
-    escrowOf,
-    stakerOf,
-    unstakeIx,
-    stakedHolder,
-    expectRejected,
-    accountsOf,
-  };
+  return extendSuite(suite, { escrowOf, accountsOf });
 }

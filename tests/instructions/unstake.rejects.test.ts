@@ -1,7 +1,6 @@
 import { strict as assert } from "assert";
 import { TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID } from "@solana/spl-token";
 import { Keypair, SystemProgram } from "@solana/web3.js";
-import { findStakerAddress } from "@nft-staking/sdk";
 import {
   configurePool,
   createCollectionNfts,
@@ -12,16 +11,15 @@ import {
   stakeNfts,
   type TestChain,
   type TestNft,
-  writeTokenAccount,
 } from "@nft-staking/dev-kit";
-import { assertOk, padded } from "../utils/assertions";
+import { accountMeta, assertOk, padded } from "../utils/assertions";
 import { unstakeFixture } from "./unstake.fixture";
 
 describe("unstake", () => {
   const suite = unstakeFixture();
   const { escrowOf, stakerOf, unstakeIx, stakedHolder, expectRejected, accountsOf } = suite;
-  let chain: TestChain;
-  let fixture: PoolFixture;
+  const { tokenAccountAt } = suite;
+  let chain: TestChain, fixture: PoolFixture;
   beforeEach(() => ({ chain, fixture } = suite));
 
   describe("rejections", () => {
@@ -62,9 +60,7 @@ describe("unstake", () => {
       const b = chain.fundedKeypair();
       const destination = createTokenAccount(chain, b.publicKey, aNft.mint);
       const ix = await unstakeIx(b.publicKey, [{ mint: aNft.mint, tokenAccount: destination }]);
-      const stakerMeta = ix.keys[1];
-      assert.ok(stakerMeta);
-      stakerMeta.pubkey = stakerOf(a.holder.publicKey);
+      accountMeta(ix, 1).pubkey = stakerOf(a.holder.publicKey);
       expectRejected(ix, [b], "InvalidStakerAccount", accountsOf(a.holder.publicKey, a.nfts));
     });
 
@@ -72,9 +68,8 @@ describe("unstake", () => {
       const a = await stakedHolder(1);
       const b = chain.fundedKeypair();
       const ix = await unstakeIx(a.holder.publicKey, a.nfts);
-      const ownerMeta = ix.keys[2];
-      assert.ok(ownerMeta && ownerMeta.pubkey.equals(a.holder.publicKey));
-      ownerMeta.pubkey = b.publicKey;
+      assert.ok(accountMeta(ix, 2).pubkey.equals(a.holder.publicKey));
+      accountMeta(ix, 2).pubkey = b.publicKey;
       expectRejected(ix, [b], "InvalidStakerAccount", accountsOf(a.holder.publicKey, a.nfts));
     });
 
@@ -84,58 +79,37 @@ describe("unstake", () => {
       const otherNfts = createCollectionNfts(chain, holder.publicKey, other.collection.mint, 1);
       assertOk(await stakeNfts(other, holder, otherNfts));
       const ix = await unstakeIx(holder.publicKey, nfts);
-      const stakerMeta = ix.keys[1];
-      assert.ok(stakerMeta);
-      stakerMeta.pubkey = findStakerAddress(other.pool, holder.publicKey)[0];
+      accountMeta(ix, 1).pubkey = stakerOf(holder.publicKey, other.pool);
       expectRejected(ix, [holder], "InvalidStakerAccount", accountsOf(holder.publicKey, nfts));
     });
 
     it("rejects a token account of the mint that is not the escrow PDA (InvalidEscrow)", async () => {
       const { holder, nfts } = await stakedHolder(1);
       const [nft] = nfts as [TestNft];
-      const forged = writeTokenAccount(
-        chain,
-        Keypair.generate().publicKey,
-        holder.publicKey,
-        nft.mint,
-        0n,
-      );
+      const forged = tokenAccountAt(holder.publicKey, nft.mint, 0n);
       const ix = await unstakeIx(holder.publicKey, nfts);
-      const escrowMeta = ix.keys[4];
-      assert.ok(escrowMeta && escrowMeta.pubkey.equals(escrowOf(nft)));
-      escrowMeta.pubkey = forged;
+      assert.ok(accountMeta(ix, 4).pubkey.equals(escrowOf(nft)));
+      accountMeta(ix, 4).pubkey = forged;
       expectRejected(ix, [holder], "InvalidEscrow", accountsOf(holder.publicKey, nfts));
     });
 
     it("rejects a forged escrow owned by the pool and holding the NFT (InvalidEscrow)", async () => {
       const { holder, nfts } = await stakedHolder(1);
       const [nft] = nfts as [TestNft];
-      const forged = writeTokenAccount(
-        chain,
-        Keypair.generate().publicKey,
-        fixture.pool,
-        nft.mint,
-        1n,
-      );
+      const forged = tokenAccountAt(fixture.pool, nft.mint, 1n);
       const ix = await unstakeIx(holder.publicKey, nfts);
-      const escrowMeta = ix.keys[4];
-      assert.ok(escrowMeta);
-      escrowMeta.pubkey = forged;
+      accountMeta(ix, 4).pubkey = forged;
       expectRejected(ix, [holder], "InvalidEscrow", accountsOf(holder.publicKey, nfts));
     });
 
     it("rejects an escrow that is not a token account, or passed read-only (InvalidEscrow)", async () => {
       const { holder, nfts } = await stakedHolder(1);
       const notToken = await unstakeIx(holder.publicKey, nfts);
-      const escrowMeta = notToken.keys[4];
-      assert.ok(escrowMeta);
-      escrowMeta.pubkey = holder.publicKey;
+      accountMeta(notToken, 4).pubkey = holder.publicKey;
       expectRejected(notToken, [holder], "InvalidEscrow", accountsOf(holder.publicKey, nfts));
 
       const readOnly = await unstakeIx(holder.publicKey, nfts);
-      const readOnlyMeta = readOnly.keys[4];
-      assert.ok(readOnlyMeta);
-      readOnlyMeta.isWritable = false;
+      accountMeta(readOnly, 4).isWritable = false;
       expectRejected(readOnly, [holder], "InvalidEscrow");
     });
 
@@ -175,27 +149,23 @@ describe("unstake", () => {
     it("rejects a missing owner signature (MissingSignature)", async () => {
       const { holder, nfts } = await stakedHolder(1);
       const ix = await unstakeIx(holder.publicKey, nfts);
-      const ownerMeta = ix.keys[2];
-      assert.ok(ownerMeta && ownerMeta.pubkey.equals(holder.publicKey));
-      ownerMeta.isSigner = false;
+      assert.ok(accountMeta(ix, 2).pubkey.equals(holder.publicKey));
+      accountMeta(ix, 2).isSigner = false;
       expectRejected(ix, [], "MissingSignature");
     });
 
     it("rejects a wrong token program (InvalidTokenProgram)", async () => {
       const { holder, nfts } = await stakedHolder(1);
       const ix = await unstakeIx(holder.publicKey, nfts);
-      const programMeta = ix.keys[3];
-      assert.ok(programMeta && programMeta.pubkey.equals(TOKEN_PROGRAM_ID));
-      programMeta.pubkey = SystemProgram.programId;
+      assert.ok(accountMeta(ix, 3).pubkey.equals(TOKEN_PROGRAM_ID));
+      accountMeta(ix, 3).pubkey = SystemProgram.programId;
       expectRejected(ix, [holder], "InvalidTokenProgram", [TOKEN_PROGRAM_ID]);
     });
 
     it("rejects Token-2022 as the token program (Token2022NotSupported)", async () => {
       const { holder, nfts } = await stakedHolder(1);
       const ix = await unstakeIx(holder.publicKey, nfts);
-      const programMeta = ix.keys[3];
-      assert.ok(programMeta);
-      programMeta.pubkey = TOKEN_2022_PROGRAM_ID;
+      accountMeta(ix, 3).pubkey = TOKEN_2022_PROGRAM_ID;
       expectRejected(ix, [holder], "Token2022NotSupported", [TOKEN_PROGRAM_ID]);
     });
 
@@ -237,9 +207,7 @@ describe("unstake", () => {
       const { holder, nfts } = await stakedHolder(1);
       for (const index of [0, 1, 2]) {
         const ix = await unstakeIx(holder.publicKey, nfts);
-        const meta = ix.keys[index];
-        assert.ok(meta);
-        meta.isWritable = false;
+        accountMeta(ix, index).isWritable = false;
         expectRejected(ix, [holder], "AccountNotWritable");
       }
     });
@@ -247,9 +215,7 @@ describe("unstake", () => {
     it("rejects a pool account that is not a pool of this program (InvalidPoolAccount)", async () => {
       const { holder, nfts } = await stakedHolder(1);
       const ix = await unstakeIx(holder.publicKey, nfts);
-      const poolMeta = ix.keys[0];
-      assert.ok(poolMeta);
-      poolMeta.pubkey = fixture.collection.mint;
+      accountMeta(ix, 0).pubkey = fixture.collection.mint;
       expectRejected(ix, [holder], "InvalidPoolAccount", accountsOf(holder.publicKey, nfts));
     });
 

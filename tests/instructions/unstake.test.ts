@@ -1,13 +1,7 @@
 import { strict as assert } from "assert";
 import { ACCOUNT_SIZE } from "@solana/spl-token";
-import { Keypair, PublicKey } from "@solana/web3.js";
-import {
-  STAKER_HEADER_SIZE,
-  STAKE_RECORD_SIZE,
-  TierTree,
-  claimInstruction,
-  parseEvents,
-} from "@nft-staking/sdk";
+import { PublicKey } from "@solana/web3.js";
+import { STAKER_HEADER_SIZE, STAKE_RECORD_SIZE, TierTree, parseEvents } from "@nft-staking/sdk";
 import {
   addStream,
   configurePool,
@@ -15,28 +9,21 @@ import {
   holderWithNfts,
   type PoolFixture,
   poolState,
-  setTokenBalance,
   stakeNfts,
   stakerState,
   type TestChain,
   type TestNft,
   tokenBalance,
-  writeTokenAccount,
 } from "@nft-staking/dev-kit";
-import { assertOk } from "../utils/assertions";
-import {
-  unstakeFixture,
-  FEE,
-  POOL_PAUSED_OFFSET,
-  StakeRecord,
-  recordFields,
-} from "./unstake.fixture";
+import { assertOk, onlyEvent } from "../utils/assertions";
+import { FEE } from "../utils/suite";
+import { unstakeFixture, POOL_PAUSED_OFFSET, StakeRecord, recordFields } from "./unstake.fixture";
 
 describe("unstake", () => {
   const suite = unstakeFixture();
-  const { lamports, rent, escrowOf, stakerOf, unstakeIx, stakedHolder } = suite;
-  let chain: TestChain;
-  let fixture: PoolFixture;
+  const { lamports, rent, escrowOf, stakerOf, unstakeIx, stakedHolder, claimInto } = suite;
+  const { tokenAccountAt } = suite;
+  let chain: TestChain, fixture: PoolFixture;
   beforeEach(() => ({ chain, fixture } = suite));
 
   describe("happy paths", () => {
@@ -94,16 +81,12 @@ describe("unstake", () => {
       chain.warp(42);
       const result = chain.send([await unstakeIx(holder.publicKey, [nft])], [holder]);
       assertOk(result);
-      const events = parseEvents(result.logs);
-      assert.equal(events.length, 1);
-      const [event] = events;
-      assert.equal(event?.name, "nftUnstaked");
-      if (event?.name !== "nftUnstaked") return;
-      assert.ok(event.data.pool.equals(fixture.pool));
-      assert.ok(event.data.owner.equals(holder.publicKey));
-      assert.ok(event.data.mint.equals(nft.mint));
-      assert.equal(event.data.weight, 2, "weight 1 × 2.5x lock, rounded down");
-      assert.equal(event.data.unstakedAt.toString(), chain.now().toString());
+      const event = onlyEvent(result, "nftUnstaked");
+      assert.ok(event.pool.equals(fixture.pool));
+      assert.ok(event.owner.equals(holder.publicKey));
+      assert.ok(event.mint.equals(nft.mint));
+      assert.equal(event.weight, 2, "weight 1 × 2.5x lock, rounded down");
+      assert.equal(event.unstakedAt.toString(), chain.now().toString());
     });
 
     it("unstakes 3 of 5 NFTs, keeps the other 2 records intact, then unstakes the rest", async () => {
@@ -208,14 +191,8 @@ describe("unstake", () => {
 
       chain.warp(1000);
       await fundStream(fixture, 0, rewardMint, 5_000n);
-      const destination = setTokenBalance(chain, holder.publicKey, rewardMint, 0n);
-      const claim = await claimInstruction({
-        pool: fixture.pool,
-        poolAccount: poolState(fixture),
-        owner: holder.publicKey,
-      });
-      assertOk(chain.send([claim], [holder]));
-      assert.equal(tokenBalance(chain, destination), 2_000n, "paid after unstaking");
+      const [claimed] = await claimInto(holder, [rewardMint]);
+      assert.equal(claimed, 2_000n, "paid after unstaking");
       const paid = stakerState(fixture, holder.publicKey);
       assert.equal(paid?.streams[0]?.owed.toString(), "0");
       assert.equal(paid?.streams[0]?.claimedTotal.toString(), "2000");
@@ -235,14 +212,8 @@ describe("unstake", () => {
         String(600 + 3 * 50),
       );
       chain.warp(500);
-      const destination = setTokenBalance(chain, holder.publicKey, rewardMint, 0n);
-      const claim = await claimInstruction({
-        pool: fixture.pool,
-        poolAccount: poolState(fixture),
-        owner: holder.publicKey,
-      });
-      assertOk(chain.send([claim], [holder]));
-      assert.equal(tokenBalance(chain, destination), 750n, "3/s × (2 × 100 s + 1 × 50 s)");
+      const [claimed] = await claimInto(holder, [rewardMint]);
+      assert.equal(claimed, 750n, "3/s × (2 × 100 s + 1 × 50 s)");
     });
 
     it("unstakes once the lock has expired, at exactly lock_until", async () => {
@@ -265,13 +236,7 @@ describe("unstake", () => {
     it("unstakes into a token account of the holder that is not the ATA", async () => {
       const { holder, nfts } = await stakedHolder(1);
       const [nft] = nfts as [TestNft];
-      const destination = writeTokenAccount(
-        chain,
-        Keypair.generate().publicKey,
-        holder.publicKey,
-        nft.mint,
-        0n,
-      );
+      const destination = tokenAccountAt(holder.publicKey, nft.mint, 0n);
       const ix = await unstakeIx(holder.publicKey, [{ mint: nft.mint, tokenAccount: destination }]);
       assertOk(chain.send([ix], [holder]));
       assert.equal(tokenBalance(chain, destination), 1n);

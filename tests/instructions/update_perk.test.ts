@@ -2,75 +2,22 @@ import { strict as assert } from "assert";
 import { Keypair, PublicKey } from "@solana/web3.js";
 import {
   MAX_URI_LEN,
-  createPerkInstruction,
-  decodePerk,
   decodePerkReceipt,
-  findPerkAddress,
   findReceiptAddress,
-  parseEvents,
   perkName,
-  redeemPerkInstruction,
   updatePerkInstruction,
-  type PerkAccount,
   type PerkTermsInput,
 } from "@nft-staking/sdk";
-import {
-  createPool,
-  holderWithNfts,
-  type PoolFixture,
-  stakeNfts,
-  TestChain,
-} from "@nft-staking/dev-kit";
-import { assertOk, padded, rejecterFor, truncated } from "../utils/assertions";
-
-/** A realistic unix time, so that windows and timestamps are meaningful. */
-const T0 = 1_700_000_000;
-
-/** A perk's URI as a string. */
-function perkUri(perk: PerkAccount): string {
-  return Buffer.from(perk.uri.slice(0, perk.uriLen)).toString("utf8");
-}
+import { createPool, type PoolFixture, type TestChain } from "@nft-staking/dev-kit";
+import { accountMeta, assertOk, onlyEvent, padded, truncated } from "../utils/assertions";
+import { perkSuite, perkUri } from "../utils/perks";
+import { START } from "../utils/suite";
 
 describe("update_perk", () => {
-  let chain: TestChain;
-  let fixture: PoolFixture;
-  let now: bigint;
-  let perk: PublicKey;
-
-  const terms = (overrides: Partial<PerkTermsInput> = {}): PerkTermsInput => ({
-    name: "Allow-list spot",
-    uri: "https://example.org/perk.json",
-    costPoints: 100n,
-    minStaked: 1,
-    supplyCap: 10,
-    startTs: now,
-    endTs: now + 86_400n,
-    ...overrides,
-  });
-
-  /** Creates perk `perkId` of `pool` with these terms and returns its address. */
-  async function createPerk(
-    pool: PoolFixture,
-    perkId: bigint,
-    overrides: Partial<PerkTermsInput> = {},
-  ): Promise<PublicKey> {
-    const ix = await createPerkInstruction({
-      pool: pool.pool,
-      authority: pool.authority.publicKey,
-      perkId,
-      terms: terms(overrides),
-    });
-    assertOk(chain.send([ix], [pool.authority]));
-    return findPerkAddress(pool.pool, perkId)[0];
-  }
-
-  beforeEach(async () => {
-    chain = new TestChain();
-    chain.warp(T0);
-    fixture = await createPool(chain);
-    now = chain.now();
-    perk = await createPerk(fixture, 1n);
-  });
+  const suite = perkSuite({ start: START, terms: () => ({ supplyCap: 10 }), withPerk: true });
+  const { terms, createPerk, perkState, redeemIx, stakedHolder, expectRejected } = suite;
+  let chain: TestChain, fixture: PoolFixture, now: bigint, perk: PublicKey;
+  beforeEach(() => ({ chain, fixture, now, perk } = suite));
 
   /** `update_perk` of `perk` (the fixture's perk 1 unless given) with these terms. */
   const updateIx = (
@@ -84,31 +31,19 @@ describe("update_perk", () => {
       terms: terms(overrides),
     });
 
-  function perkState(address: PublicKey = perk): PerkAccount {
-    const account = chain.svm.getAccount(address);
-    assert.ok(account, "perk missing");
-    return decodePerk(account.data);
-  }
-
   /** A holder with one NFT staked long enough to afford `redemptions` redemptions at 100. */
   async function redeemTimes(redemptions: number): Promise<Keypair[]> {
     const holders: Keypair[] = [];
     for (let i = 0; i < redemptions; i += 1) {
-      const { holder, nfts } = holderWithNfts(fixture, 1);
-      assertOk(await stakeNfts(fixture, holder, nfts));
-      holders.push(holder);
+      holders.push((await stakedHolder(1)).holder);
     }
     chain.warp(100);
     for (const holder of holders) {
-      const ix = await redeemPerkInstruction({ pool: fixture.pool, perk, owner: holder.publicKey });
-      assertOk(chain.send([ix], [holder]));
+      assertOk(chain.send([await redeemIx(perk, holder.publicKey)], [holder]));
     }
     assert.equal(perkState().redeemed, redemptions);
     return holders;
   }
-
-  /** Expects `error` and that nothing changed (see `assertRejected`). */
-  const expectRejected = rejecterFor(() => chain);
 
   describe("happy paths", () => {
     it("replaces every term and keeps pool, id, bump and redemptions", async () => {
@@ -157,14 +92,10 @@ describe("update_perk", () => {
     it("emits PerkUpdated", async () => {
       const result = chain.send([await updateIx({ costPoints: 555n })], [fixture.authority]);
       assertOk(result);
-      const events = parseEvents(result.logs);
-      assert.equal(events.length, 1);
-      const [event] = events;
-      assert.equal(event?.name, "perkUpdated");
-      if (event?.name !== "perkUpdated") return;
-      assert.ok(event.data.pool.equals(fixture.pool));
-      assert.ok(event.data.perk.equals(perk));
-      assert.equal(event.data.costPoints.toString(), "555");
+      const event = onlyEvent(result, "perkUpdated");
+      assert.ok(event.pool.equals(fixture.pool));
+      assert.ok(event.perk.equals(perk));
+      assert.equal(event.costPoints.toString(), "555");
     });
 
     it("accepts a cap equal to the redemptions, or 0 (unlimited), and leaves receipts alone", async () => {
@@ -205,7 +136,7 @@ describe("update_perk", () => {
 
     it("rejects a perk of another pool (InvalidPerkAccount)", async () => {
       const other = await createPool(chain);
-      const foreign = await createPerk(other, 1n, { name: "Theirs" });
+      const foreign = await createPerk({ name: "Theirs" }, 1n, other);
       const ix = await updateIx({ name: "Mine now" }, { perk: foreign });
       expectRejected(ix, [fixture.authority], "InvalidPerkAccount");
       assert.equal(perkName(perkState(foreign)), "Theirs");
@@ -228,9 +159,8 @@ describe("update_perk", () => {
 
     it("rejects a missing authority signature (MissingSignature)", async () => {
       const ix = await updateIx({ costPoints: 0n });
-      const authorityMeta = ix.keys[2];
-      assert.ok(authorityMeta && authorityMeta.pubkey.equals(fixture.authority.publicKey));
-      authorityMeta.isSigner = false;
+      assert.ok(accountMeta(ix, 2).pubkey.equals(fixture.authority.publicKey));
+      accountMeta(ix, 2).isSigner = false;
       expectRejected(ix, [], "MissingSignature");
     });
 
@@ -250,24 +180,18 @@ describe("update_perk", () => {
 
     it("rejects a pool account that is not a pool of this program (InvalidPoolAccount)", async () => {
       const notOurs = await updateIx();
-      const poolMeta = notOurs.keys[0];
-      assert.ok(poolMeta);
-      poolMeta.pubkey = fixture.collection.mint;
+      accountMeta(notOurs, 0).pubkey = fixture.collection.mint;
       expectRejected(notOurs, [fixture.authority], "InvalidPoolAccount", [fixture.pool]);
 
       // An account of this program, but a perk rather than a pool.
       const perkAsPool = await updateIx();
-      const perkAsPoolMeta = perkAsPool.keys[0];
-      assert.ok(perkAsPoolMeta);
-      perkAsPoolMeta.pubkey = await createPerk(fixture, 2n);
+      accountMeta(perkAsPool, 0).pubkey = await createPerk({}, 2n);
       expectRejected(perkAsPool, [fixture.authority], "InvalidPoolAccount", [fixture.pool]);
     });
 
     it("rejects a read-only perk (AccountNotWritable)", async () => {
       const ix = await updateIx();
-      const perkMeta = ix.keys[1];
-      assert.ok(perkMeta);
-      perkMeta.isWritable = false;
+      accountMeta(ix, 1).isWritable = false;
       expectRejected(ix, [fixture.authority], "AccountNotWritable");
     });
 

@@ -3,16 +3,12 @@ import { Keypair, type PublicKey, type TransactionInstruction } from "@solana/we
 import {
   DEFAULT_TIER,
   MAX_URI_LEN,
-  findStakerAddress,
-  parseEvents,
   poolUri,
-  unstakeInstruction,
   updatePoolInstruction,
   type PoolAccount,
   type UpdatePoolParams,
 } from "@nft-staking/sdk";
 import {
-  createPool,
   holderWithNfts,
   type PoolFixture,
   poolState,
@@ -20,8 +16,17 @@ import {
   stakerState,
   TestChain,
   type TestNft,
+  unstakeNfts,
 } from "@nft-staking/dev-kit";
-import { assertOk, assertProgramError, padded, rejecterFor, truncated } from "../utils/assertions";
+import {
+  accountMeta,
+  assertOk,
+  assertProgramError,
+  onlyEvent,
+  padded,
+  truncated,
+} from "../utils/assertions";
+import { poolSuite } from "../utils/suite";
 
 /** A recognisable 32-byte root (1, 2, …, 32). */
 const ROOT = Uint8Array.from({ length: 32 }, (_, i) => i + 1);
@@ -40,13 +45,10 @@ function untouchedFields(pool: PoolAccount): string {
 }
 
 describe("update_pool", () => {
-  let chain: TestChain;
-  let fixture: PoolFixture;
-
-  beforeEach(async () => {
-    chain = new TestChain();
-    fixture = await createPool(chain, { defaultTierWeight: 3 });
-  });
+  const suite = poolSuite({ defaultTierWeight: 3 });
+  const { asAuthority, stakerOf, expectRejected } = suite;
+  let chain: TestChain, fixture: PoolFixture;
+  beforeEach(() => ({ chain, fixture } = suite));
 
   const params = (overrides: Partial<UpdatePoolParams> = {}): UpdatePoolParams => ({
     pool: fixture.pool,
@@ -65,17 +67,8 @@ describe("update_pool", () => {
   });
 
   /** Sends `update_pool` signed by the authority and asserts it succeeded. */
-  async function update(overrides: Partial<UpdatePoolParams> = {}) {
-    const result = chain.send(
-      [await updatePoolInstruction(params(overrides))],
-      [fixture.authority],
-    );
-    assertOk(result);
-    return result;
-  }
-
-  /** Expects `error` and that nothing changed (see `assertRejected`). */
-  const expectRejected = rejecterFor(() => chain);
+  const update = (overrides: Partial<UpdatePoolParams> = {}) =>
+    asAuthority(updatePoolInstruction(params(overrides)));
 
   /** Stakes `nfts` for `holder` (optionally locked) and asserts it succeeded. */
   async function stake(holder: Keypair, nfts: TestNft[], lockOption?: number) {
@@ -83,14 +76,7 @@ describe("update_pool", () => {
   }
 
   /** Unstakes `nfts` of `holder`. */
-  async function unstake(holder: Keypair, nfts: TestNft[]) {
-    const ix = await unstakeInstruction({
-      pool: fixture.pool,
-      owner: holder.publicKey,
-      nfts: nfts.map((nft) => ({ mint: nft.mint })),
-    });
-    return chain.send([ix], [holder]);
-  }
+  const unstake = (holder: Keypair, nfts: TestNft[]) => unstakeNfts(fixture, holder, nfts);
 
   /** The weight recorded for `mint` in `owner`'s staker account. */
   function recordOf(owner: PublicKey, mint: PublicKey) {
@@ -127,14 +113,10 @@ describe("update_pool", () => {
 
   it("emits PoolUpdated", async () => {
     const result = await update({ defaultTierWeight: 11 });
-    const events = parseEvents(result.logs);
-    assert.equal(events.length, 1);
-    const [event] = events;
-    assert.equal(event?.name, "poolUpdated");
-    if (event?.name !== "poolUpdated") return;
-    assert.ok(event.data.pool.equals(fixture.pool));
-    assert.deepEqual(event.data.tierRoot, Array.from(ROOT));
-    assert.equal(event.data.defaultTierWeight, 11);
+    const event = onlyEvent(result, "poolUpdated");
+    assert.ok(event.pool.equals(fixture.pool));
+    assert.deepEqual(event.tierRoot, Array.from(ROOT));
+    assert.equal(event.defaultTierWeight, 11);
   });
 
   it("replaces everything: no root, no tiers, no locks and an empty URI clear the old values", async () => {
@@ -238,9 +220,8 @@ describe("update_pool", () => {
 
   it("rejects a missing authority signature", async () => {
     const ix = await updatePoolInstruction(params());
-    const authorityMeta = ix.keys[1];
-    assert.ok(authorityMeta && authorityMeta.pubkey.equals(fixture.authority.publicKey));
-    authorityMeta.isSigner = false;
+    assert.ok(accountMeta(ix, 1).pubkey.equals(fixture.authority.publicKey));
+    accountMeta(ix, 1).isSigner = false;
     expectRejected(ix, [], "MissingSignature");
   });
 
@@ -279,16 +260,14 @@ describe("update_pool", () => {
   it("rejects a program account that is not a pool (a staker account)", async () => {
     const { holder, nfts } = holderWithNfts(fixture, 1);
     await stake(holder, nfts);
-    const [staker] = findStakerAddress(fixture.pool, holder.publicKey);
-    const ix = await updatePoolInstruction(params({ pool: staker }));
+    const ix = await updatePoolInstruction(params({ pool: stakerOf(holder.publicKey) }));
     expectRejected(ix, [fixture.authority], "InvalidPoolAccount");
   });
 
   it("rejects a read-only pool account", async () => {
     const ix = await updatePoolInstruction(params());
-    const poolMeta = ix.keys[0];
-    assert.ok(poolMeta && poolMeta.pubkey.equals(fixture.pool));
-    poolMeta.isWritable = false;
+    assert.ok(accountMeta(ix, 0).pubkey.equals(fixture.pool));
+    accountMeta(ix, 0).isWritable = false;
     expectRejected(ix, [fixture.authority], "AccountNotWritable");
   });
 

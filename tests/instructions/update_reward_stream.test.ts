@@ -4,10 +4,6 @@ import {
   ACC_SCALE,
   StreamMode,
   addRewardStreamInstruction,
-  claimInstruction,
-  findStakerAddress,
-  parseEvents,
-  unstakeInstruction,
   updateRewardStreamInstruction,
   type UpdateRewardStreamParams,
 } from "@nft-staking/sdk";
@@ -18,25 +14,19 @@ import {
   holderWithNfts,
   type PoolFixture,
   poolState,
-  setTokenBalance,
   stakeNfts,
   TestChain,
   tokenBalance,
+  unstakeNfts,
 } from "@nft-staking/dev-kit";
-import { assertOk, padded, rejecterFor, truncated } from "../utils/assertions";
-
-/** A realistic clock start (LiteSVM starts at unix time 0). */
-const GENESIS = 1_700_000_000;
+import { accountMeta, assertOk, onlyEvent, padded, truncated } from "../utils/assertions";
+import { START, poolSuite } from "../utils/suite";
 
 describe("update_reward_stream", () => {
-  let chain: TestChain;
-  let fixture: PoolFixture;
-
-  beforeEach(async () => {
-    chain = new TestChain();
-    chain.warp(GENESIS);
-    fixture = await createPool(chain); // default tier weight 1
-  });
+  const suite = poolSuite({ start: START }); // default tier weight 1
+  const { asAuthority, stakedHolder, stakerOf, claimInto, expectRejected } = suite;
+  let chain: TestChain, fixture: PoolFixture;
+  beforeEach(() => ({ chain, fixture } = suite));
 
   const params = (overrides: Partial<UpdateRewardStreamParams> = {}): UpdateRewardStreamParams => ({
     pool: fixture.pool,
@@ -48,17 +38,8 @@ describe("update_reward_stream", () => {
   });
 
   /** Sends `update_reward_stream` signed by the authority and asserts it succeeded. */
-  async function update(overrides: Partial<UpdateRewardStreamParams> = {}) {
-    const result = chain.send(
-      [await updateRewardStreamInstruction(params(overrides))],
-      [fixture.authority],
-    );
-    assertOk(result);
-    return result;
-  }
-
-  /** Expects `error` and that nothing changed (see `assertRejected`). */
-  const expectRejected = rejecterFor(() => chain);
+  const update = (overrides: Partial<UpdateRewardStreamParams> = {}) =>
+    asAuthority(updateRewardStreamInstruction(params(overrides)));
 
   /**
    * A funded FixedPerWeight stream at 10/s for `duration` seconds from now, and a holder
@@ -71,21 +52,14 @@ describe("update_reward_stream", () => {
       duration,
       fund: 1_000_000n,
     });
-    const { holder, nfts } = holderWithNfts(fixture, 1);
-    assertOk(await stakeNfts(fixture, holder, nfts));
+    const { holder } = await stakedHolder(1);
     return { holder, mint };
   }
 
   /** Claims everything `holder` earned and returns what arrived in their new token account. */
   async function claim(holder: Keypair, mint: PublicKey): Promise<bigint> {
-    const destination = setTokenBalance(chain, holder.publicKey, mint, 0n);
-    const ix = await claimInstruction({
-      pool: fixture.pool,
-      poolAccount: poolState(fixture),
-      owner: holder.publicKey,
-    });
-    assertOk(chain.send([ix], [holder]));
-    return tokenBalance(chain, destination);
+    const [received] = await claimInto(holder, [mint]);
+    return received as bigint;
   }
 
   it("accrues at the old rate, then sets the new rate and end", async () => {
@@ -120,15 +94,11 @@ describe("update_reward_stream", () => {
     await addStream(fixture);
     const end = chain.now() + 777n;
     const result = await update({ rate: 42n, endTs: end });
-    const events = parseEvents(result.logs);
-    assert.equal(events.length, 1);
-    const [event] = events;
-    assert.equal(event?.name, "streamUpdated");
-    if (event?.name !== "streamUpdated") return;
-    assert.ok(event.data.pool.equals(fixture.pool));
-    assert.equal(event.data.streamIndex, 0);
-    assert.equal(event.data.rate.toString(), "42");
-    assert.equal(event.data.endTs.toString(), end.toString());
+    const event = onlyEvent(result, "streamUpdated");
+    assert.ok(event.pool.equals(fixture.pool));
+    assert.equal(event.streamIndex, 0);
+    assert.equal(event.rate.toString(), "42");
+    assert.equal(event.endTs.toString(), end.toString());
   });
 
   it("applies a new rate only from now on", async () => {
@@ -151,21 +121,21 @@ describe("update_reward_stream", () => {
     assert.equal(pool.streams[1]?.endTs.toString(), end.toString());
   });
 
-  it("stops accrual at a shortened end", async () => {
-    const { holder, mint } = await stakedStream(1_000);
-    chain.warp(100);
-    await update({ rate: 10n, endTs: chain.now() + 50n });
-    chain.warp(200);
-    assert.equal(await claim(holder, mint), 10n * 150n);
-  });
-
-  it("ends a stream right now (end = now)", async () => {
-    const { holder, mint } = await stakedStream(1_000);
-    chain.warp(100);
-    await update({ rate: 10n, endTs: chain.now() });
-    chain.warp(500);
-    assert.equal(await claim(holder, mint), 10n * 100n);
-  });
+  // A 10/s stream of 1 000 s and one NFT of weight 1; 100 s in, the stream gets `rate` and an end
+  // `endIn` seconds away; a claim `after` more seconds pays `paid` in all.
+  for (const [title, rate, endIn, after, paid] of [
+    ["stops accrual at a shortened end", 10n, 50n, 200, 10n * 150n],
+    ["ends a stream right now (end = now)", 10n, 0n, 500, 10n * 100n],
+    ["stops emission with a rate of zero", 0n, 500n, 300, 10n * 100n],
+  ] as const) {
+    it(title, async () => {
+      const { holder, mint } = await stakedStream(1_000);
+      chain.warp(100);
+      await update({ rate, endTs: chain.now() + endIn });
+      chain.warp(after);
+      assert.equal(await claim(holder, mint), paid);
+    });
+  }
 
   it("extends a running stream", async () => {
     const { holder, mint } = await stakedStream(1_000);
@@ -186,14 +156,6 @@ describe("update_reward_stream", () => {
     assert.equal(await claim(holder, mint), 10n * 100n + 10n * 100n, "not for the 200 s gap");
   });
 
-  it("stops emission with a rate of zero", async () => {
-    const { holder, mint } = await stakedStream(1_000);
-    chain.warp(100);
-    await update({ rate: 0n, endTs: chain.now() + 500n });
-    chain.warp(300);
-    assert.equal(await claim(holder, mint), 10n * 100n);
-  });
-
   it("rejects a signer that is not the pool authority", async () => {
     await addStream(fixture);
     const other = chain.fundedKeypair();
@@ -204,9 +166,8 @@ describe("update_reward_stream", () => {
   it("rejects a missing authority signature", async () => {
     await addStream(fixture);
     const ix = await updateRewardStreamInstruction(params());
-    const authorityMeta = ix.keys[1];
-    assert.ok(authorityMeta && authorityMeta.pubkey.equals(fixture.authority.publicKey));
-    authorityMeta.isSigner = false;
+    assert.ok(accountMeta(ix, 1).pubkey.equals(fixture.authority.publicKey));
+    accountMeta(ix, 1).isSigner = false;
     expectRejected(ix, [], "MissingSignature");
   });
 
@@ -230,17 +191,18 @@ describe("update_reward_stream", () => {
   it("rejects an end at or before the start", async () => {
     const now = chain.now();
     const start = now + 1_000n;
-    const ix = await addRewardStreamInstruction({
-      pool: fixture.pool,
-      authority: fixture.authority.publicKey,
-      rewardMint: createRewardMint(chain),
-      streamIndex: 0,
-      mode: StreamMode.FixedPerWeight,
-      rate: 10n,
-      startTs: start,
-      endTs: start + 1_000n,
-    });
-    assertOk(chain.send([ix], [fixture.authority]));
+    await asAuthority(
+      addRewardStreamInstruction({
+        pool: fixture.pool,
+        authority: fixture.authority.publicKey,
+        rewardMint: createRewardMint(chain),
+        streamIndex: 0,
+        mode: StreamMode.FixedPerWeight,
+        rate: 10n,
+        startTs: start,
+        endTs: start + 1_000n,
+      }),
+    );
     for (const endTs of [start, start - 1n, now]) {
       const bad = await updateRewardStreamInstruction(params({ endTs }));
       expectRejected(bad, [fixture.authority], "InvalidStreamSchedule");
@@ -257,17 +219,15 @@ describe("update_reward_stream", () => {
 
   it("rejects a program account that is not a pool (a staker account)", async () => {
     const { holder } = await stakedStream(1_000);
-    const [staker] = findStakerAddress(fixture.pool, holder.publicKey);
-    const ix = await updateRewardStreamInstruction(params({ pool: staker }));
+    const ix = await updateRewardStreamInstruction(params({ pool: stakerOf(holder.publicKey) }));
     expectRejected(ix, [fixture.authority], "InvalidPoolAccount");
   });
 
   it("rejects a read-only pool account", async () => {
     await addStream(fixture);
     const ix = await updateRewardStreamInstruction(params());
-    const poolMeta = ix.keys[0];
-    assert.ok(poolMeta && poolMeta.pubkey.equals(fixture.pool));
-    poolMeta.isWritable = false;
+    assert.ok(accountMeta(ix, 0).pubkey.equals(fixture.pool));
+    accountMeta(ix, 0).isWritable = false;
     expectRejected(ix, [fixture.authority], "AccountNotWritable");
   });
 
@@ -299,12 +259,7 @@ describe("update_reward_stream", () => {
     );
     assertOk(chain.send([update], [fixture.authority]));
     chain.warp(60);
-    const ix = await unstakeInstruction({
-      pool: fixture.pool,
-      owner: holder.publicKey,
-      nfts: nfts.map((nft) => ({ mint: nft.mint })),
-    });
-    assertOk(chain.send([ix], [holder]));
+    assertOk(await unstakeNfts(fixture, holder, nfts));
     assert.equal(tokenBalance(chain, nfts[0]!.tokenAccount), 1n, "the NFT is back");
   });
 

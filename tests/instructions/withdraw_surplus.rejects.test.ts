@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import { TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID } from "@solana/spl-token";
-import { Keypair, SystemProgram } from "@solana/web3.js";
+import { SystemProgram } from "@solana/web3.js";
 import { findStakerAddress, withdrawSurplusInstruction } from "@nft-staking/sdk";
 import {
   addStream,
@@ -8,16 +8,14 @@ import {
   type PoolFixture,
   setTokenBalance,
   type TestChain,
-  writeTokenAccount,
 } from "@nft-staking/dev-kit";
-import { padded, rejecterFor, truncated } from "../utils/assertions";
+import { accountMeta, padded, truncated } from "../utils/assertions";
 import { withdrawSurplusFixture } from "./withdraw_surplus.fixture";
 
 describe("withdraw_surplus", () => {
   const suite = withdrawSurplusFixture();
-  const { vaultOf, sdkSurplus, withdrawIx, stakedHolder } = suite;
-  let chain: TestChain;
-  let fixture: PoolFixture;
+  const { vaultOf, sdkSurplus, withdrawIx, stakedHolder, tokenAccountAt, expectRejected } = suite;
+  let chain: TestChain, fixture: PoolFixture;
   beforeEach(() => ({ chain, fixture } = suite));
 
   describe("rejections", () => {
@@ -28,9 +26,6 @@ describe("withdraw_surplus", () => {
       assert.ok(sdkSurplus(index) > 1_000n);
       return { index, mint, destination };
     }
-
-    /** Expects `error` and that nothing changed (see `assertRejected`). */
-    const expectRejected = rejecterFor(() => chain);
 
     it("rejects one base unit more than the surplus (SurplusExceeded)", async () => {
       const { mint } = await addStream(fixture, { rate: 1n, duration: 100, fund: 150n });
@@ -70,9 +65,8 @@ describe("withdraw_surplus", () => {
     it("rejects a missing authority signature (MissingSignature)", async () => {
       const { mint } = await fundedStream();
       const ix = await withdrawIx(0, mint, 1n);
-      const authorityMeta = ix.keys[1];
-      assert.ok(authorityMeta && authorityMeta.pubkey.equals(fixture.authority.publicKey));
-      authorityMeta.isSigner = false;
+      assert.ok(accountMeta(ix, 1).pubkey.equals(fixture.authority.publicKey));
+      accountMeta(ix, 1).isSigner = false;
       expectRejected(ix, [], "MissingSignature");
     });
 
@@ -93,34 +87,23 @@ describe("withdraw_surplus", () => {
       const { mint } = await fundedStream();
       await addStream(fixture, { rate: 1n, fund: 1_000_000_000n, mint });
       const ix = await withdrawIx(0, mint, 1n);
-      const vaultMeta = ix.keys[2];
-      assert.ok(vaultMeta && vaultMeta.pubkey.equals(vaultOf(0)));
-      vaultMeta.pubkey = vaultOf(1);
+      assert.ok(accountMeta(ix, 2).pubkey.equals(vaultOf(0)));
+      accountMeta(ix, 2).pubkey = vaultOf(1);
       expectRejected(ix, [fixture.authority], "InvalidRewardVault", [vaultOf(0)]);
     });
 
     it("rejects another token account of the mint owned by the pool (InvalidRewardVault)", async () => {
       const { mint } = await fundedStream();
-      const decoy = writeTokenAccount(
-        chain,
-        Keypair.generate().publicKey,
-        fixture.pool,
-        mint,
-        1_000_000n,
-      );
+      const decoy = tokenAccountAt(fixture.pool, mint, 1_000_000n);
       const ix = await withdrawIx(0, mint, 1n);
-      const vaultMeta = ix.keys[2];
-      assert.ok(vaultMeta);
-      vaultMeta.pubkey = decoy;
+      accountMeta(ix, 2).pubkey = decoy;
       expectRejected(ix, [fixture.authority], "InvalidRewardVault", [vaultOf(0)]);
     });
 
     it("rejects a read-only vault (InvalidRewardVault)", async () => {
       const { mint } = await fundedStream();
       const ix = await withdrawIx(0, mint, 1n);
-      const vaultMeta = ix.keys[2];
-      assert.ok(vaultMeta);
-      vaultMeta.isWritable = false;
+      accountMeta(ix, 2).isWritable = false;
       expectRejected(ix, [fixture.authority], "InvalidRewardVault");
     });
 
@@ -141,27 +124,22 @@ describe("withdraw_surplus", () => {
     it("rejects a wrong token program (InvalidTokenProgram)", async () => {
       const { mint } = await fundedStream();
       const ix = await withdrawIx(0, mint, 1n);
-      const programMeta = ix.keys[4];
-      assert.ok(programMeta && programMeta.pubkey.equals(TOKEN_PROGRAM_ID));
-      programMeta.pubkey = SystemProgram.programId;
+      assert.ok(accountMeta(ix, 4).pubkey.equals(TOKEN_PROGRAM_ID));
+      accountMeta(ix, 4).pubkey = SystemProgram.programId;
       expectRejected(ix, [fixture.authority], "InvalidTokenProgram", [TOKEN_PROGRAM_ID]);
     });
 
     it("rejects Token-2022 as the token program (Token2022NotSupported)", async () => {
       const { mint } = await fundedStream();
       const ix = await withdrawIx(0, mint, 1n);
-      const programMeta = ix.keys[4];
-      assert.ok(programMeta);
-      programMeta.pubkey = TOKEN_2022_PROGRAM_ID;
+      accountMeta(ix, 4).pubkey = TOKEN_2022_PROGRAM_ID;
       expectRejected(ix, [fixture.authority], "Token2022NotSupported", [TOKEN_PROGRAM_ID]);
     });
 
     it("rejects a pool account that is not a pool of this program (InvalidPoolAccount)", async () => {
       const { mint } = await fundedStream();
       const ix = await withdrawIx(0, mint, 1n);
-      const poolMeta = ix.keys[0];
-      assert.ok(poolMeta);
-      poolMeta.pubkey = fixture.collection.mint;
+      accountMeta(ix, 0).pubkey = fixture.collection.mint;
       expectRejected(ix, [fixture.authority], "InvalidPoolAccount", [fixture.pool]);
     });
 
@@ -169,18 +147,14 @@ describe("withdraw_surplus", () => {
       const { mint } = await fundedStream();
       const { holder } = await stakedHolder(1);
       const ix = await withdrawIx(0, mint, 1n);
-      const poolMeta = ix.keys[0];
-      assert.ok(poolMeta);
-      poolMeta.pubkey = findStakerAddress(fixture.pool, holder.publicKey)[0];
+      accountMeta(ix, 0).pubkey = findStakerAddress(fixture.pool, holder.publicKey)[0];
       expectRejected(ix, [fixture.authority], "InvalidPoolAccount", [fixture.pool]);
     });
 
     it("rejects a read-only pool (AccountNotWritable)", async () => {
       const { mint } = await fundedStream();
       const ix = await withdrawIx(0, mint, 1n);
-      const poolMeta = ix.keys[0];
-      assert.ok(poolMeta);
-      poolMeta.isWritable = false;
+      accountMeta(ix, 0).isWritable = false;
       expectRejected(ix, [fixture.authority], "AccountNotWritable");
     });
 

@@ -1,11 +1,6 @@
 import { strict as assert } from "assert";
 import { Keypair } from "@solana/web3.js";
-import {
-  ACC_SCALE,
-  StreamMode,
-  addRewardStreamInstruction,
-  unstakeInstruction,
-} from "@nft-staking/sdk";
+import { ACC_SCALE, StreamMode, addRewardStreamInstruction } from "@nft-staking/sdk";
 import {
   addStream,
   createRewardMint,
@@ -13,9 +8,8 @@ import {
   type PoolFixture,
   stakerState,
   type TestChain,
-  type TestNft,
   tokenBalance,
-  writeTokenAccount,
+  unstakeNfts,
 } from "@nft-staking/dev-kit";
 import { assertOk } from "../utils/assertions";
 import { withdrawSurplusFixture, ceilDiv } from "./withdraw_surplus.fixture";
@@ -23,9 +17,13 @@ import { withdrawSurplusFixture, ceilDiv } from "./withdraw_surplus.fixture";
 describe("withdraw_surplus", () => {
   const suite = withdrawSurplusFixture();
   const { vaultOf, sdkSurplus, withdrawIx, stakedHolder, claimAll, withdrawExactly } = suite;
-  let chain: TestChain;
-  let fixture: PoolFixture;
+  const { asAuthority, tokenAccountAt } = suite;
+  let chain: TestChain, fixture: PoolFixture;
   beforeEach(() => ({ chain, fixture } = suite));
+
+  /** A SharedEmission stream of 100/s for 1 000 s, funded with `fund`. */
+  const sharedStream = (fund: bigint) =>
+    addStream(fixture, { mode: StreamMode.SharedEmission, rate: 100n, duration: 1_000, fund });
 
   describe("happy paths", () => {
     it("FixedPerWeight before the end: vault − liability − totalWeight × rate × remaining, exactly", async () => {
@@ -57,12 +55,7 @@ describe("withdraw_surplus", () => {
       chain.warp(400);
       assert.equal(await claimAll(a.holder, mint), 8_000n);
       chain.warp(100);
-      const unstake = await unstakeInstruction({
-        pool: fixture.pool,
-        owner: b.holder.publicKey,
-        nfts: b.nfts.map((nft: TestNft) => ({ mint: nft.mint })),
-      });
-      assertOk(chain.send([unstake], [b.holder]));
+      assertOk(await unstakeNfts(fixture, b.holder, b.nfts));
       assert.equal(stakerState(fixture, b.holder.publicKey)?.streams[0]?.owed.toString(), "5000");
       chain.warp(5_000); // long past the end
 
@@ -81,12 +74,7 @@ describe("withdraw_surplus", () => {
     });
 
     it("SharedEmission with nothing staked: vault − rate × remaining; stakers still get it all", async () => {
-      const { mint } = await addStream(fixture, {
-        mode: StreamMode.SharedEmission,
-        rate: 100n,
-        duration: 1_000,
-        fund: 150_000n,
-      });
+      const { mint } = await sharedStream(150_000n);
       assert.equal(sdkSurplus(0), 150_000n - 100n * 1_000n, "the whole emission is reserved");
       chain.warp(300); // nothing staked: these 300 s emit to nobody
 
@@ -102,12 +90,7 @@ describe("withdraw_surplus", () => {
     });
 
     it("SharedEmission that ended with nothing ever staked: the whole vault", async () => {
-      const { mint } = await addStream(fixture, {
-        mode: StreamMode.SharedEmission,
-        rate: 100n,
-        duration: 1_000,
-        fund: 150_000n,
-      });
+      const { mint } = await sharedStream(150_000n);
       chain.warp(1_000);
       assert.equal(sdkSurplus(0), 150_000n);
       await withdrawExactly(0, mint, 150_000n);
@@ -115,12 +98,7 @@ describe("withdraw_surplus", () => {
     });
 
     it("SharedEmission with holders before the end: liability rounded up plus rate × remaining", async () => {
-      const { mint } = await addStream(fixture, {
-        mode: StreamMode.SharedEmission,
-        rate: 100n,
-        duration: 1_000,
-        fund: 200_000n,
-      });
+      const { mint } = await sharedStream(200_000n);
       const a = await stakedHolder(1);
       const b = await stakedHolder(2);
       chain.warp(100);
@@ -146,12 +124,7 @@ describe("withdraw_surplus", () => {
     });
 
     it("SharedEmission after the end: only the liability stays, then the dust is surplus", async () => {
-      const { mint } = await addStream(fixture, {
-        mode: StreamMode.SharedEmission,
-        rate: 100n,
-        duration: 1_000,
-        fund: 150_000n,
-      });
+      const { mint } = await sharedStream(150_000n);
       const a = await stakedHolder(1);
       const b = await stakedHolder(2);
       chain.warp(1_500);
@@ -174,17 +147,18 @@ describe("withdraw_surplus", () => {
       await stakedHolder(3);
       const mint = createRewardMint(chain);
       const now = chain.now();
-      const add = await addRewardStreamInstruction({
-        pool: fixture.pool,
-        authority: fixture.authority.publicKey,
-        rewardMint: mint,
-        streamIndex: 0,
-        mode: StreamMode.FixedPerWeight,
-        rate: 5n,
-        startTs: now + 1_000n,
-        endTs: now + 1_400n,
-      });
-      assertOk(chain.send([add], [fixture.authority]));
+      await asAuthority(
+        addRewardStreamInstruction({
+          pool: fixture.pool,
+          authority: fixture.authority.publicKey,
+          rewardMint: mint,
+          streamIndex: 0,
+          mode: StreamMode.FixedPerWeight,
+          rate: 5n,
+          startTs: now + 1_000n,
+          endTs: now + 1_400n,
+        }),
+      );
       await fundStream(fixture, 0, mint, 10_000n);
       chain.warp(500); // still 500 s before the start
 
@@ -198,13 +172,7 @@ describe("withdraw_surplus", () => {
       const second = await addStream(fixture, { rate: 2n, duration: 1_000, fund: 7_000n });
       await stakedHolder(1);
       chain.warp(500);
-      const destination = writeTokenAccount(
-        chain,
-        Keypair.generate().publicKey,
-        Keypair.generate().publicKey,
-        second.mint,
-        3n,
-      );
+      const destination = tokenAccountAt(Keypair.generate().publicKey, second.mint, 3n);
       const expected = 7_000n - 2n * 1_000n;
       assert.equal(sdkSurplus(1), expected);
       const ix = await withdrawIx(1, second.mint, expected, destination);

@@ -32,7 +32,8 @@ import {
 } from "@solana/web3.js";
 import { type Localnet, startLocalnet } from "@nft-staking/localnet";
 import { freePortPair } from "@nft-staking/dev-kit";
-import { type TestChain, writeTokenAccount } from "@nft-staking/dev-kit";
+import { writeTokenAccount } from "@nft-staking/dev-kit";
+import { seeder } from "../utils/localnet";
 
 const ATA_PROGRAM = "ATokenGPvbdGVxr1b2hvZbsiqW5xWH25efTNsLJA8knL";
 
@@ -70,16 +71,6 @@ describe("localnet: the real associated token account program", function () {
     });
     return address;
   }
-
-  /** The surface of TestChain that writeTokenAccount uses. */
-  const fixtures = () =>
-    ({
-      svm: {
-        setAccount: localnet.setAccount,
-        minimumBalanceForRentExemption: (n: bigint) =>
-          localnet.svm.minimumBalanceForRentExemption(n),
-      },
-    }) as unknown as TestChain;
 
   const send = (...ixs: Parameters<Transaction["add"]>) =>
     sendAndConfirmTransaction(connection, new Transaction().add(...ixs), [payer]);
@@ -151,7 +142,7 @@ describe("localnet: the real associated token account program", function () {
   it("lets later instructions of the same transaction use the new account", async () => {
     const rewardMint = mint();
     const source = getAssociatedTokenAddressSync(rewardMint, payer.publicKey);
-    writeTokenAccount(fixtures(), source, payer.publicKey, rewardMint, 1_000n);
+    writeTokenAccount(seeder(localnet), source, payer.publicKey, rewardMint, 1_000n);
     const owner = Keypair.generate().publicKey;
     const ata = getAssociatedTokenAddressSync(rewardMint, owner);
     await send(
@@ -211,7 +202,7 @@ describe("localnet: the real associated token account program", function () {
     assert.ok(token22.owner.equals(owner.publicKey));
     assert.equal((await connection.getAccountInfo(ata22))?.data.length, 170);
     const source = Keypair.generate().publicKey;
-    writeTokenAccount(fixtures(), source, payer.publicKey, mint22, 5n, TOKEN_2022_PROGRAM_ID);
+    writeTokenAccount(seeder(localnet), source, payer.publicKey, mint22, 5n, TOKEN_2022_PROGRAM_ID);
     await send(
       createTransferCheckedInstruction(
         source,

@@ -46,21 +46,9 @@ import {
   findMetadataAddress,
   PROGRAM_SO,
   setTokenBalance,
-  type TestChain,
   type TestNft,
 } from "@nft-staking/dev-kit";
-
-/** The surface of TestChain the NFT/pool fixtures use, writing through the local chain. */
-function seeder(localnet: Localnet): TestChain {
-  const svm = {
-    setAccount: (address: PublicKey, account: Parameters<Localnet["setAccount"]>[1]) =>
-      localnet.setAccount(address, account),
-    getAccount: (address: PublicKey) => localnet.svm.getAccount(address),
-    minimumBalanceForRentExemption: (size: bigint) =>
-      localnet.svm.minimumBalanceForRentExemption(size),
-  };
-  return { svm } as unknown as TestChain;
-}
+import { seeder } from "../utils/localnet";
 
 async function funded(connection: Connection, sol = 10): Promise<Keypair> {
   const keypair = Keypair.generate();

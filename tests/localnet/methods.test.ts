@@ -30,8 +30,19 @@ describe("localnet: lookup tables, token queries, program subscriptions", functi
   let connection: Connection;
   let payer: Keypair;
 
-  function writeMint(supply: bigint, decimals: number): PublicKey {
+  /** Writes `data` at a new address, owned by SPL Token and holding 1 SOL; returns it. */
+  function writeTokenProgramAccount(data: Uint8Array): PublicKey {
     const address = Keypair.generate().publicKey;
+    localnet.setAccount(address, {
+      lamports: 1e9,
+      data,
+      owner: TOKEN_PROGRAM_ID,
+      executable: false,
+    });
+    return address;
+  }
+
+  function writeMint(supply: bigint, decimals: number): PublicKey {
     const data = new Uint8Array(MINT_SIZE);
     MintLayout.encode(
       {
@@ -45,17 +56,10 @@ describe("localnet: lookup tables, token queries, program subscriptions", functi
       },
       data,
     );
-    localnet.setAccount(address, {
-      lamports: 1e9,
-      data,
-      owner: TOKEN_PROGRAM_ID,
-      executable: false,
-    });
-    return address;
+    return writeTokenProgramAccount(data);
   }
 
   function writeToken(mint: PublicKey, owner: PublicKey, amount: bigint): PublicKey {
-    const address = Keypair.generate().publicKey;
     const data = new Uint8Array(ACCOUNT_SIZE);
     AccountLayout.encode(
       {
@@ -73,13 +77,7 @@ describe("localnet: lookup tables, token queries, program subscriptions", functi
       },
       data,
     );
-    localnet.setAccount(address, {
-      lamports: 1e9,
-      data,
-      owner: TOKEN_PROGRAM_ID,
-      executable: false,
-    });
-    return address;
+    return writeTokenProgramAccount(data);
   }
 
   before(async () => {

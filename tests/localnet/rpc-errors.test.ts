@@ -21,7 +21,8 @@ import {
 } from "@nft-staking/sdk";
 import { type Localnet, startLocalnet } from "@nft-staking/localnet";
 import { RawWsClient, call, freePortPair, post } from "../../localnet/test/helpers";
-import { createCollection, PROGRAM_SO, type TestChain } from "@nft-staking/dev-kit";
+import { createCollection, PROGRAM_SO } from "@nft-staking/dev-kit";
+import { seeder } from "../utils/localnet";
 
 describe("localnet: malformed and failing requests", function () {
   let dataDir: string;
@@ -189,14 +190,7 @@ describe("localnet: malformed and failing requests", function () {
   it("gives the program's error to the SDK (SendTransactionError logs)", async () => {
     const authority = Keypair.generate();
     localnet.airdrop(authority.publicKey, BigInt(LAMPORTS_PER_SOL));
-    const fixtures = {
-      svm: {
-        setAccount: localnet.setAccount,
-        minimumBalanceForRentExemption: (n: bigint) =>
-          localnet.svm.minimumBalanceForRentExemption(n),
-      },
-    } as unknown as TestChain;
-    const collection = createCollection(fixtures, authority.publicKey);
+    const collection = createCollection(seeder(localnet), authority.publicKey);
     const init = await initializePoolInstruction({
       authority: authority.publicKey,
       poolId: 1n,

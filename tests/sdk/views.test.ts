@@ -3,35 +3,22 @@ import type { Connection, Keypair, PublicKey } from "@solana/web3.js";
 import {
   StreamMode,
   canRedeem,
-  claimInstruction,
-  createPerkInstruction,
-  decodePerk,
-  findPerkAddress,
   hasAccess,
-  redeemPerkInstruction,
   runway,
-  unstakeInstruction,
-  type PerkTermsInput,
   type RedeemCheck,
   type StakingErrorName,
 } from "@nft-staking/sdk";
 import {
   addStream,
-  createPool,
-  holderWithNfts,
   type PoolFixture,
   poolState,
-  setTokenBalance,
-  stakeNfts,
   stakerState,
   TestChain,
-  type TestNft,
   tokenBalance,
 } from "@nft-staking/dev-kit";
 import { assertOk, assertRejected } from "../utils/assertions";
-
-/** A realistic unix time, so that windows and timestamps are meaningful. */
-const T0 = 1_700_000_000;
+import { perkSuite } from "../utils/perks";
+import { START } from "../utils/suite";
 
 /** The program error matching each reason `canRedeem` gives. */
 const ERROR_OF: Record<Exclude<RedeemCheck, { ok: true }>["reason"], StakingErrorName> = {
@@ -53,59 +40,23 @@ function chainConnection(chain: TestChain): Connection {
 }
 
 describe("views", () => {
-  let chain: TestChain;
-  let fixture: PoolFixture;
-  let now: bigint;
-
-  beforeEach(async () => {
-    chain = new TestChain();
-    chain.warp(T0);
-    fixture = await createPool(chain, { defaultTierWeight: 2 });
-    now = chain.now();
+  const suite = perkSuite({
+    start: START,
+    defaultTierWeight: 2,
+    terms: (now) => ({ uri: undefined, costPoints: 400n, minStaked: 2, endTs: now + 1_000n }),
   });
-
-  /** A holder of `count` NFTs of the fixture's collection who staked them all. */
-  async function stakedHolder(count: number): Promise<{ holder: Keypair; nfts: TestNft[] }> {
-    const { holder, nfts } = holderWithNfts(fixture, count);
-    if (count > 0) assertOk(await stakeNfts(fixture, holder, nfts));
-    return { holder, nfts };
-  }
+  const { stakedHolder, createPerk, perkState, redeemIx, unstakeIx, claimInto } = suite;
+  let chain: TestChain, fixture: PoolFixture, now: bigint;
+  beforeEach(() => ({ chain, fixture, now } = suite));
 
   describe("canRedeem", () => {
-    const terms = (overrides: Partial<PerkTermsInput> = {}): PerkTermsInput => ({
-      name: "Allow-list spot",
-      costPoints: 400n,
-      minStaked: 2,
-      supplyCap: 0,
-      startTs: now,
-      endTs: now + 1_000n,
-      ...overrides,
-    });
-
-    async function createPerk(overrides: Partial<PerkTermsInput> = {}): Promise<PublicKey> {
-      const ix = await createPerkInstruction({
-        pool: fixture.pool,
-        authority: fixture.authority.publicKey,
-        perkId: 1n,
-        terms: terms(overrides),
-      });
-      assertOk(chain.send([ix], [fixture.authority]));
-      return findPerkAddress(fixture.pool, 1n)[0];
-    }
-
     /**
      * Asks `canRedeem` at the chain's current time, then sends the redemption: it must succeed
      * exactly when the view says ok, and otherwise fail with the matching error, changing nothing.
      */
     async function checkAgainstProgram(perk: PublicKey, holder: Keypair): Promise<RedeemCheck> {
-      const perkAccount = chain.svm.getAccount(perk);
-      assert.ok(perkAccount);
-      const check = canRedeem(
-        decodePerk(perkAccount.data),
-        stakerState(fixture, holder.publicKey),
-        chain.now(),
-      );
-      const ix = await redeemPerkInstruction({ pool: fixture.pool, perk, owner: holder.publicKey });
+      const check = canRedeem(perkState(perk), stakerState(fixture, holder.publicKey), chain.now());
+      const ix = await redeemIx(perk, holder.publicKey);
       if (check.ok) assertOk(chain.send([ix], [holder]));
       else assertRejected(chain, ix, [holder], ERROR_OF[check.reason]);
       return check;
@@ -171,11 +122,9 @@ describe("views", () => {
     it("is never ok for a holder without a staker account, whom the program refuses", async () => {
       const perk = await createPerk({ costPoints: 0n, minStaked: 0 });
       const { holder } = await stakedHolder(0);
-      const perkAccount = chain.svm.getAccount(perk);
-      assert.ok(perkAccount);
-      const check = canRedeem(decodePerk(perkAccount.data), null, chain.now());
+      const check = canRedeem(perkState(perk), null, chain.now());
       assert.equal(check.ok, false);
-      const ix = await redeemPerkInstruction({ pool: fixture.pool, perk, owner: holder.publicKey });
+      const ix = await redeemIx(perk, holder.publicKey);
       assertRejected(chain, ix, [holder], "InvalidStakerAccount");
     });
   });
@@ -200,12 +149,7 @@ describe("views", () => {
     it("is false again after unstaking down to 0 (the staker account remains)", async () => {
       const { holder, nfts } = await stakedHolder(3);
       assert.equal(await access(holder.publicKey), true);
-      const unstake = await unstakeInstruction({
-        pool: fixture.pool,
-        owner: holder.publicKey,
-        nfts: nfts.map(({ mint }) => ({ mint })),
-      });
-      assertOk(chain.send([unstake], [holder]));
+      assertOk(chain.send([await unstakeIx(holder.publicKey, nfts)], [holder]));
       assert.equal(stakerState(fixture, holder.publicKey)?.records.length, 0);
       assert.equal(await access(holder.publicKey), false);
     });
@@ -244,14 +188,8 @@ describe("views", () => {
       chain.warp(secondsLeft);
       let paid = 0n;
       for (const { holder } of holders) {
-        const destination = setTokenBalance(chain, holder.publicKey, mint, 0n);
-        const claim = await claimInstruction({
-          pool: fixture.pool,
-          poolAccount: poolState(fixture),
-          owner: holder.publicKey,
-        });
-        assertOk(chain.send([claim], [holder]));
-        paid += tokenBalance(chain, destination);
+        const [received] = await claimInto(holder, [mint]);
+        paid += received ?? 0n;
         assert.equal(stakerState(fixture, holder.publicKey)?.streams[0]?.owed.toString(), "0");
       }
       const [left] = vaultBalances();

@@ -1,6 +1,11 @@
 import { strict as assert } from "assert";
 import { PublicKey, type Keypair, type TransactionInstruction } from "@solana/web3.js";
-import { StakingErrorCode, type StakingErrorName } from "@nft-staking/sdk";
+import {
+  StakingErrorCode,
+  parseEvents,
+  type StakingErrorName,
+  type StakingEvents,
+} from "@nft-staking/sdk";
 import { type AccountSnapshot, type TestChain, type TxResult } from "@nft-staking/dev-kit";
 
 /** Asserts the transaction succeeded, showing the logs when it did not (the dev-kit's check). */
@@ -78,4 +83,23 @@ export function truncated(ix: TransactionInstruction, length = ix.data.length - 
 /** `ix` with one byte of data too many (the program must refuse trailing bytes). */
 export function padded(ix: TransactionInstruction) {
   return { ...ix, data: Buffer.concat([ix.data, Buffer.from([0])]) } as TransactionInstruction;
+}
+
+/** The data of the first event `result` logged, which must be a `name` event. */
+export function firstEvent<Name extends keyof StakingEvents>(
+  result: TxResult,
+  name: Name,
+): StakingEvents[Name] {
+  const [event] = parseEvents(result.logs);
+  assert.equal(event?.name, name);
+  return event.data as StakingEvents[Name];
+}
+
+/** The data of the only event `result` logged, which must be a `name` event. */
+export function onlyEvent<Name extends keyof StakingEvents>(
+  result: TxResult,
+  name: Name,
+): StakingEvents[Name] {
+  assert.equal(parseEvents(result.logs).length, 1);
+  return firstEvent(result, name);
 }

@@ -3,6 +3,7 @@ import { Keypair, PublicKey } from "@solana/web3.js";
 import {
   StreamMode,
   addRewardStreamInstruction,
+  claimInstruction,
   decodePool,
   decodeStaker,
   findPoolAddress,
@@ -10,6 +11,7 @@ import {
   fundRewardStreamInstruction,
   initializePoolInstruction,
   stakeInstruction,
+  unstakeInstruction,
   updatePoolInstruction,
   type LockOptionInput,
   type PoolAccount,
@@ -19,7 +21,7 @@ import {
 } from "@nft-staking/sdk";
 import { assertOk, type TestChain, type TxResult } from "./chain";
 import { createCollection, createCollectionNfts, type TestNft } from "./nft-accounts";
-import { createFungibleMint, writeTokenAccount } from "./token-accounts";
+import { createFungibleMint, tokenBalance, writeTokenAccount } from "./token-accounts";
 
 /** A pool of a fresh verified collection, with its authority. */
 export interface PoolFixture {
@@ -180,6 +182,46 @@ export async function stakeNfts(
     lockOption,
   });
   return fixture.chain.send([ix], [holder]);
+}
+
+/** Unstakes NFTs for `holder`, to their associated token accounts, and returns the result. */
+export async function unstakeNfts(
+  fixture: PoolFixture,
+  holder: Keypair,
+  nfts: { mint: PublicKey }[],
+): Promise<TxResult> {
+  const ix = await unstakeInstruction({
+    pool: fixture.pool,
+    owner: holder.publicKey,
+    nfts: nfts.map(({ mint }) => ({ mint })),
+  });
+  return fixture.chain.send([ix], [holder]);
+}
+
+/** Claims every stream of the pool for `holder`, to their associated token accounts. */
+export async function claimRewards(fixture: PoolFixture, holder: Keypair): Promise<TxResult> {
+  const ix = await claimInstruction({
+    pool: fixture.pool,
+    poolAccount: poolState(fixture),
+    owner: holder.publicKey,
+  });
+  return fixture.chain.send([ix], [holder]);
+}
+
+/**
+ * Claims every stream for `holder` into fresh zero-balance associated token accounts of `mints`
+ * (written directly, at no cost to them); throws unless the claim succeeded, and returns what
+ * each account received.
+ */
+export async function claimRewardsInto(
+  fixture: PoolFixture,
+  holder: Keypair,
+  mints: PublicKey[],
+): Promise<bigint[]> {
+  const { chain } = fixture;
+  const destinations = mints.map((mint) => setTokenBalance(chain, holder.publicKey, mint, 0n));
+  assertOk(await claimRewards(fixture, holder), "claim");
+  return destinations.map((destination) => tokenBalance(chain, destination));
 }
 
 /** The decoded pool. */

@@ -24,9 +24,9 @@ import {
 } from "@nft-staking/dev-kit";
 import { assertOk, assertRejected } from "../../utils/assertions";
 import { ModelRejection, StakingModel, type PoolConfig, type RecordModel } from "../../utils/model";
+import { START } from "../../utils/suite";
 import type { Random } from "./random";
 
-const START = 1_700_000_000;
 const HOLDERS = 4;
 const NFTS_PER_HOLDER = 6;
 export const DAY = 86_400;
