@@ -1,7 +1,12 @@
 import { strict as assert } from "assert";
 import { getAssociatedTokenAddressSync } from "@solana/spl-token";
 import type { Keypair, PublicKey, TransactionInstruction } from "@solana/web3.js";
-import { STAKER_HEADER_SIZE, closeStakerInstruction, findEscrowAddress } from "@nft-staking/sdk";
+import {
+  STAKER_HEADER_SIZE,
+  STAKE_RECORD_SIZE,
+  closeStakerInstruction,
+  findEscrowAddress,
+} from "@nft-staking/sdk";
 import {
   addStream,
   createCollectionNfts,
@@ -122,7 +127,7 @@ describe("close_staker", () => {
       assert.equal(state.streams[0]?.claimedTotal.toString(), "0", "history starts over");
       assert.equal(
         lamports(stakerOf(holder.publicKey)),
-        rent(STAKER_HEADER_SIZE + 56),
+        rent(STAKER_HEADER_SIZE + STAKE_RECORD_SIZE),
         "re-created with one record",
       );
 
