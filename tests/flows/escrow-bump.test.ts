@@ -3,6 +3,7 @@ import { PublicKey } from "@solana/web3.js";
 import {
   ESCROW_SEED,
   PROGRAM_ID,
+  buildUnstakeTransactions,
   escrowAddressOf,
   findEscrowAddress,
   stakeInstruction,
@@ -14,6 +15,7 @@ import {
   stakerState,
   TestChain,
   tokenBalance,
+  type TestNft,
 } from "@nft-staking/dev-kit";
 import { assertOk } from "../utils/assertions";
 
@@ -60,5 +62,38 @@ describe("flow: an escrow at a non-canonical bump is never stranded", () => {
     });
     assertOk(chain.send([unstake], [holder]));
     assert.equal(tokenBalance(chain, nfts[0]!.tokenAccount), 1n);
+  });
+
+  it("unstakes it through the SDK's batch builder (what the app sends) given the records (I-3)", async () => {
+    const chain = new TestChain();
+    const fixture = await createPool(chain);
+    const { holder, nfts } = holderWithNfts(fixture, 2);
+    const [odd, plain] = nfts as [TestNft, TestNft];
+    const [escrow, bump] = otherBump(fixture.pool, odd.mint);
+    const ix = await stakeInstruction({
+      pool: fixture.pool,
+      owner: holder.publicKey,
+      nfts: [{ mint: odd.mint }, { mint: plain.mint }],
+    });
+    ix.data[8 + 1 + 4 + 1 + 4] = bump; // first NFT: tier None, empty proof, then its escrow bump
+    ix.keys[5 + 3]!.pubkey = escrow;
+    assertOk(chain.send([ix], [holder]));
+    const mints = [odd.mint, plain.mint];
+    const options = { feePayer: holder.publicKey };
+    // the canonical escrow is not where the first NFT is: refused, nothing moves
+    const [blind] = await buildUnstakeTransactions(
+      { pool: fixture.pool, owner: holder.publicKey, mints },
+      options,
+    );
+    assert.equal(chain.send(blind!.instructions, [holder]).ok, false);
+    assert.equal(tokenBalance(chain, odd.tokenAccount), 0n);
+    const records = stakerState(fixture, holder.publicKey)!.records;
+    const [tx] = await buildUnstakeTransactions(
+      { pool: fixture.pool, owner: holder.publicKey, mints, records },
+      options,
+    );
+    assertOk(chain.send(tx!.instructions, [holder]));
+    assert.equal(tokenBalance(chain, odd.tokenAccount), 1n);
+    assert.equal(tokenBalance(chain, plain.tokenAccount), 1n);
   });
 });

@@ -6,7 +6,7 @@ import {
 import type { PublicKey, Transaction } from "@solana/web3.js";
 import type { NftStaking } from "../idl";
 import { stakeInstruction, unstakeInstruction, type StakeNftInput } from "../instructions";
-import { findStakerAddress } from "../pda";
+import { escrowAddressOf, findStakerAddress } from "../pda";
 import { stakingProgram } from "../program";
 import { budgetInstructions, packIntoTransactions, type BatchOptions } from "./batching";
 import { stakeComputeUnits, unstakeComputeUnits } from "./compute";
@@ -49,6 +49,12 @@ export interface UnstakeTransactionsParams {
   mints: PublicKey[];
   /** Mints whose destination ATA (the owner's) does not exist: created idempotently first. */
   createTokenAccountsFor?: PublicKey[];
+  /**
+   * The holder's stake records (`staker.records`): each NFT leaves the escrow its record names,
+   * so an NFT another client staked at a non-canonical escrow bump is unstaked too. Without
+   * them the canonical escrow is assumed (what this SDK's `stake` uses).
+   */
+  records?: { mint: PublicKey; escrowBump: number }[];
 }
 
 /**
@@ -65,6 +71,13 @@ export async function buildUnstakeTransactions(
   program: Program<NftStaking> = stakingProgram(),
 ): Promise<Transaction[]> {
   const missing = new Set((params.createTokenAccountsFor ?? []).map((mint) => mint.toBase58()));
+  const recordOf = new Map(
+    (params.records ?? []).map((record) => [record.mint.toBase58(), record]),
+  );
+  const escrowOf = (mint: PublicKey) => {
+    const record = recordOf.get(mint.toBase58());
+    return record ? escrowAddressOf(params.pool, record, program.programId) : undefined;
+  };
   return packIntoTransactions(params.mints, options, async (chunk) => {
     const creations = chunk
       .filter((mint) => missing.has(mint.toBase58()))
@@ -80,7 +93,11 @@ export async function buildUnstakeTransactions(
       ...budgetInstructions(unstakeComputeUnits(chunk.length, creations.length), options),
       ...creations,
       await unstakeInstruction(
-        { pool: params.pool, owner: params.owner, nfts: chunk.map((mint) => ({ mint })) },
+        {
+          pool: params.pool,
+          owner: params.owner,
+          nfts: chunk.map((mint) => ({ mint, escrow: escrowOf(mint) })),
+        },
         program,
       ),
     ];

@@ -62,8 +62,10 @@ export function StakedPanel({
         const createTokenAccountsFor = mints.filter(
           (mint) => !existing.has(getAssociatedTokenAddressSync(mint, owner, true).toBase58()),
         );
+        // The records name each NFT's escrow (an NFT staked by another client may sit at a
+        // non-canonical escrow bump).
         return buildUnstakeTransactions(
-          { pool, owner, mints, createTokenAccountsFor },
+          { pool, owner, mints, createTokenAccountsFor, records },
           { feePayer: owner },
           program,
         );
