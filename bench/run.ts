@@ -81,7 +81,7 @@ async function main(): Promise<void> {
     "",
     "Notes: `stake_1` stakes into an existing `Staker`; `stake_1_first` is a holder's first stake, which also creates their `Staker`: the client passes its canonical bump and the program proves it (~350 CU per bump below 255, which the SDK's limit counts; before issue 10 an on-chain bump search cost ~1.5k CU per try, 12,620 CU here, and its limit could fall short). `unstake_1_of_500` unstakes the last of 500 records (the longest scan). `claim_with_50_nfts` vs `claim_with_1_nft` shows claim is O(1) in NFTs.",
     "",
-    "LiteSVM 0.8 → 1.5 (issue 10): the same `.so` (built from 607cc5b) measures set_paused 461 / 460, sunset_pool_4_streams 740 / 743, propose_authority 550 / 549, create_perk, update_perk, close_perk and accept_authority identical: the newer agave runtime inside LiteSVM 1.5 moves a few instructions by ≤ 7 CU. The program change of that issue moves stake_1 by +5 (one more argument, one comparison) and stake_1_first by −3,409.",
+    "LiteSVM 0.8 → 1.5 (issue 10): the same `.so` (built from 607cc5b) measures set_paused 461 / 460, sunset_pool_4_streams 740 / 743, propose_authority 550 / 549, create_perk, update_perk, close_perk and accept_authority identical: the newer agave runtime inside LiteSVM 1.5 moves a few instructions by ≤ 7 CU. The program change of that issue moves stake_1 by +5 (one more argument, one comparison) and stake_1_first by −3,409. Refusing a destination that is the stream's own vault (audit I-4) costs claim +12 CU per stream and withdraw_surplus +8.",
     "",
     "## Local chain (`npm start`)",
     "",

@@ -104,6 +104,17 @@ describe("claim", () => {
       expectRejected(ix, [holder], "RewardMintMismatch", [first]);
     });
 
+    it("rejects the stream's own vault as the destination (RewardDestinationIsVault)", async () => {
+      // Audit I-4: a vault-to-vault payment moved nothing but emitted RewardsClaimed and turned
+      // the holder's owed into surplus.
+      const { holder, destinations } = await twoStreams();
+      const [first] = destinations as [PublicKey, PublicKey];
+      const ix = await claimIx(holder.publicKey);
+      const vault = accountMeta(ix, 4).pubkey;
+      accountMeta(ix, 5).pubkey = vault;
+      expectRejected(ix, [holder], "RewardDestinationIsVault", [first, vault]);
+    });
+
     it("rejects a destination that is not a token account (RewardMintMismatch)", async () => {
       const { holder, destinations } = await twoStreams();
       const [first] = destinations as [PublicKey, PublicKey];

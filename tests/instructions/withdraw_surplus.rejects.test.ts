@@ -115,6 +115,13 @@ describe("withdraw_surplus", () => {
       expectRejected(ix, [fixture.authority], "RewardMintMismatch");
     });
 
+    it("rejects the stream's own vault as the destination (RewardDestinationIsVault)", async () => {
+      // Audit I-4: a self-transfer emitted SurplusWithdrawn for tokens that never moved.
+      const { mint } = await fundedStream();
+      const ix = await withdrawIx(0, mint, 1n, vaultOf(0));
+      expectRejected(ix, [fixture.authority], "RewardDestinationIsVault", [vaultOf(0)]);
+    });
+
     it("rejects a destination that is not a token account (RewardMintMismatch)", async () => {
       const { mint } = await fundedStream();
       const ix = await withdrawIx(0, mint, 1n, fixture.authority.publicKey);

@@ -161,6 +161,8 @@ staking_errors! {
     NotEnoughPoints = "Not enough points to redeem this perk",
     /// `stake`'s `staker_bump` is not the canonical bump of the holder's Staker PDA.
     InvalidStakerBump = "The staker bump is not the canonical bump of this holder's staker address",
+    /// A claim or surplus withdrawal names the stream's own vault as the destination.
+    RewardDestinationIsVault = "The destination is the stream's own vault: nothing would move",
 }
 
 impl StakingError {

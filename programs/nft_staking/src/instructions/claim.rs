@@ -84,6 +84,11 @@ pub fn process(ctx: Context) -> ProgramResult {
             if vault.address().as_array() != &stream.vault || !vault.is_writable() {
                 return Err(StakingError::InvalidRewardVault.into());
             }
+            // A vault-to-vault "payment" would move nothing yet emit RewardsClaimed and turn
+            // the holder's owed into surplus (audit I-4): refuse it.
+            if destination.address() == vault.address() {
+                return Err(StakingError::RewardDestinationIsVault.into());
+            }
             *balance = read_token_account(vault, StakingError::InvalidRewardVault)?.amount;
             let to = read_token_account(destination, StakingError::RewardMintMismatch)?;
             if to.mint.as_array() != &stream.mint {

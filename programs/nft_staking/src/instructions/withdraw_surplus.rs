@@ -66,6 +66,10 @@ pub fn process(ctx: Context) -> ProgramResult {
         if reward_vault.address().as_array() != &stream.vault || !reward_vault.is_writable() {
             return Err(StakingError::InvalidRewardVault.into());
         }
+        // A self-transfer would emit SurplusWithdrawn for tokens that never moved (audit I-4).
+        if destination.address() == reward_vault.address() {
+            return Err(StakingError::RewardDestinationIsVault.into());
+        }
         let balance = read_token_account(reward_vault, StakingError::InvalidRewardVault)?.amount;
         let to = read_token_account(destination, StakingError::RewardMintMismatch)?;
         if to.mint.as_array() != &stream.mint {
