@@ -111,12 +111,29 @@ describe("update_pool", () => {
     assert.equal(untouchedFields(pool), untouchedFields(before), "nothing else changed");
   });
 
-  it("emits PoolUpdated", async () => {
-    const result = await update({ defaultTierWeight: 11 });
+  it("emits PoolUpdated with the new weights and lock options (audit I-5)", async () => {
+    const result = await update({
+      defaultTierWeight: 11,
+      tierWeights: [2, 5],
+      lockOptions: [{ durationS: 86_400, multiplierBps: 15_000 }],
+    });
     const event = onlyEvent(result, "poolUpdated");
     assert.ok(event.pool.equals(fixture.pool));
     assert.deepEqual(event.tierRoot, Array.from(ROOT));
     assert.equal(event.defaultTierWeight, 11);
+    assert.deepEqual(event.tierWeights, [2, 5, 0, 0, 0, 0, 0, 0]);
+    assert.deepEqual(
+      event.lockOptions.map((option: { durationS: number; multiplierBps: number }) => [
+        option.durationS,
+        option.multiplierBps,
+      ]),
+      [
+        [86_400, 15_000],
+        [0, 0],
+        [0, 0],
+        [0, 0],
+      ],
+    );
   });
 
   it("replaces everything: no root, no tiers, no locks and an empty URI clear the old values", async () => {

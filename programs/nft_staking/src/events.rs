@@ -3,7 +3,13 @@
 //! Anchor's `EventParser`). Names are past tense; every state change emits one. Each event
 //! here has the same fields, in the same order, as its entry in the IDL (checked by tests).
 
-use crate::{borsh::Writer, discriminator, error::StakingError, state::Key};
+use crate::{
+    borsh::Writer,
+    constants::{MAX_LOCK_OPTIONS, MAX_TIERS},
+    discriminator,
+    error::StakingError,
+    state::{Key, LockOption},
+};
 
 /// A value that can be written as an event field.
 pub trait EventField {
@@ -50,6 +56,27 @@ pub struct EventInfo {
     pub discriminator: [u8; 8],
     /// Field names in encoding order.
     pub fields: &'static [&'static str],
+}
+
+impl EventField for LockOption {
+    fn write<const N: usize>(&self, out: &mut Writer<N>) -> Result<(), StakingError> {
+        self.duration_s.write(out)?;
+        self.multiplier_bps.write(out)
+    }
+}
+
+// Fixed-size arrays are Borsh-encoded as their elements, in order (no length prefix). Per
+// array type, not generic: keys (`[u8; 32]`) are written in one copy above.
+impl EventField for [u32; MAX_TIERS] {
+    fn write<const N: usize>(&self, out: &mut Writer<N>) -> Result<(), StakingError> {
+        self.iter().try_for_each(|item| item.write(out))
+    }
+}
+
+impl EventField for [LockOption; MAX_LOCK_OPTIONS] {
+    fn write<const N: usize>(&self, out: &mut Writer<N>) -> Result<(), StakingError> {
+        self.iter().try_for_each(|item| item.write(out))
+    }
 }
 
 macro_rules! events {
@@ -111,6 +138,10 @@ events! {
         tier_root: Key,
         /// New default tier weight.
         default_tier_weight: u32,
+        /// New tier weights (0: unused), so indexers and holders see what changed (audit I-5).
+        tier_weights: [u32; MAX_TIERS],
+        /// New lock options (multiplier 0: unused).
+        lock_options: [LockOption; MAX_LOCK_OPTIONS],
     }
     /// A reward stream was added.
     StreamAdded {

@@ -96,6 +96,8 @@ pub fn process(ctx: Context) -> ProgramResult {
         pool: pool_key,
         tier_root: args.tier_root,
         default_tier_weight: args.default_tier_weight,
+        tier_weights: args.tier_weights,
+        lock_options: args.lock_options,
     }
     .emit()?;
     Ok(())
