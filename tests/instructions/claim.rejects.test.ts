@@ -51,13 +51,13 @@ describe("claim", () => {
       expectRejected(ix, [thief], "InvalidStakerAccount", [holder.publicKey]);
     });
 
-    it("rejects a holder with no staker account (InvalidStakerAccount)", async () => {
+    it("rejects a holder with no staker account (StakerNotFound)", async () => {
       const { first, second } = await twoStreams();
       const stranger = chain.fundedKeypair();
       for (const mint of [first.mint, second.mint]) {
         setTokenBalance(chain, stranger.publicKey, mint, 0n);
       }
-      expectRejected(await claimIx(stranger.publicKey), [stranger], "InvalidStakerAccount");
+      expectRejected(await claimIx(stranger.publicKey), [stranger], "StakerNotFound");
     });
 
     it("rejects the holder's staker account of another pool (InvalidStakerAccount)", async () => {

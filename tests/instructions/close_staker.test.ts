@@ -207,9 +207,9 @@ describe("close_staker", () => {
       expectRejected(ix, [holder], "InvalidStakerAccount", [other.pool]);
     });
 
-    it("rejects a holder who has no staker account (InvalidStakerAccount)", async () => {
+    it("rejects a holder who has no staker account (StakerNotFound)", async () => {
       const stranger = chain.fundedKeypair();
-      expectRejected(await closeIx(stranger.publicKey), [stranger], "InvalidStakerAccount");
+      expectRejected(await closeIx(stranger.publicKey), [stranger], "StakerNotFound");
     });
 
     it("rejects a missing owner signature (MissingSignature)", async () => {

@@ -80,10 +80,10 @@ describe("redeem_perk", () => {
       expectRejected(ix, [b], "InvalidStakerAccount", [receiptOf(perk, a.holder.publicKey)]);
     });
 
-    it("rejects a holder who never staked, and a staker of another pool (InvalidStakerAccount)", async () => {
+    it("rejects a holder who never staked (StakerNotFound), and a staker of another pool (InvalidStakerAccount)", async () => {
       const perk = await createPerk({ costPoints: 10n, minStaked: 0 });
       const stranger = chain.fundedKeypair();
-      expectRejected(await redeemIx(perk, stranger.publicKey), [stranger], "InvalidStakerAccount");
+      expectRejected(await redeemIx(perk, stranger.publicKey), [stranger], "StakerNotFound");
 
       const other = await createPool(chain);
       const { holder } = holderWithNfts(other, 0);

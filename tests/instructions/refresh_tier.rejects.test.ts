@@ -136,7 +136,7 @@ describe("refresh_tier", () => {
       expectRejected(ix, [], "InvalidStakerAccount", [stakerOf(holder.publicKey), other.pool]);
     });
 
-    it("rejects a staker account that is not one of this program (InvalidStakerAccount)", async () => {
+    it("rejects a staker account that is not one of this program (InvalidStakerAccount), or none at all (StakerNotFound)", async () => {
       const { holder, nfts } = await stakedHolder(1);
       const [nft] = nfts as [TestNft];
       const tree = await publish([{ mint: nft.mint, tier: 1 }], [1, 3]);
@@ -145,7 +145,7 @@ describe("refresh_tier", () => {
       expectRejected(ix, [], "InvalidStakerAccount", [stakerOf(holder.publicKey)]);
 
       const nobody = await refreshIx(Keypair.generate().publicKey, nft.mint, 1, []);
-      expectRejected(nobody, [], "InvalidStakerAccount");
+      expectRejected(nobody, [], "StakerNotFound");
     });
 
     it("rejects a proof longer than 24 siblings (InvalidTierProof)", async () => {

@@ -54,6 +54,15 @@ describe("unstake", () => {
       expectRejected(ix, [a.holder], "NftNotStaked", accountsOf(b.holder.publicKey, b.nfts));
     });
 
+    it("rejects a holder who never staked here (StakerNotFound), and moves nothing", async () => {
+      const a = await stakedHolder(1);
+      const [aNft] = a.nfts as [TestNft];
+      const b = chain.fundedKeypair();
+      const destination = createTokenAccount(chain, b.publicKey, aNft.mint);
+      const ix = await unstakeIx(b.publicKey, [{ mint: aNft.mint, tokenAccount: destination }]);
+      expectRejected(ix, [b], "StakerNotFound", accountsOf(a.holder.publicKey, a.nfts));
+    });
+
     it("rejects another holder's staker account (InvalidStakerAccount)", async () => {
       const a = await stakedHolder(1);
       const [aNft] = a.nfts as [TestNft];

@@ -125,7 +125,7 @@ describe("views", () => {
       const check = canRedeem(perkState(perk), null, chain.now());
       assert.equal(check.ok, false);
       const ix = await redeemIx(perk, holder.publicKey);
-      assertRejected(chain, ix, [holder], "InvalidStakerAccount");
+      assertRejected(chain, ix, [holder], "StakerNotFound");
     });
   });
 

@@ -163,6 +163,8 @@ staking_errors! {
     InvalidStakerBump = "The staker bump is not the canonical bump of this holder's staker address",
     /// A claim or surplus withdrawal names the stream's own vault as the destination.
     RewardDestinationIsVault = "The destination is the stream's own vault: nothing would move",
+    /// The holder has no staker account in this pool (never staked here, or closed it).
+    StakerNotFound = "This holder has no staker account in this pool: nothing is staked here",
 }
 
 impl StakingError {

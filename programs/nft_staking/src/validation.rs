@@ -62,6 +62,22 @@ pub fn require_owned_by_program(
     }
 }
 
+/// `staker` is a staker account of this program. An address with no account at all (a holder
+/// who never staked here, or closed their staker) is `StakerNotFound`, which a client can say in
+/// words; anything else not owned by the program is `InvalidStakerAccount`.
+pub fn require_staker_account(
+    staker: &AccountView,
+    program_id: &Address,
+) -> Result<(), StakingError> {
+    if staker.owned_by(program_id) {
+        Ok(())
+    } else if staker.is_data_empty() && staker.lamports() == 0 {
+        Err(StakingError::StakerNotFound)
+    } else {
+        Err(StakingError::InvalidStakerAccount)
+    }
+}
+
 /// The signer is `authority`: it signed, and its key is the one stored.
 #[inline(always)]
 pub fn require_authority(signer: &AccountView, authority: &Key) -> Result<(), StakingError> {

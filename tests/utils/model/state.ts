@@ -120,7 +120,7 @@ export class ModelState {
   }
 
   protected stakerOf(owner: PublicKey): StakerModel {
-    return this.stakers.get(owner.toBase58()) ?? reject("InvalidStakerAccount");
+    return this.stakers.get(owner.toBase58()) ?? reject("StakerNotFound");
   }
 
   /** Points the holder would have after a checkpoint now (`projectedPoints`). */

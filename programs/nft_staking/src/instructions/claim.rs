@@ -15,7 +15,7 @@ use crate::{
     events::RewardsClaimed,
     state::{Pool, Staker, ZeroCopyAccount},
     token::{read_token_account, require_token_program, transfer},
-    validation::{require_owned_by_program, require_signer, require_writable},
+    validation::{require_owned_by_program, require_signer, require_staker_account, require_writable},
 };
 use pinocchio::{
     sysvars::{clock::Clock, Sysvar},
@@ -47,7 +47,7 @@ pub fn process(ctx: Context) -> ProgramResult {
     require_owned_by_program(pool, program_id, StakingError::InvalidPoolAccount)?;
     require_writable(pool)?;
     require_signer(owner)?;
-    require_owned_by_program(staker, program_id, StakingError::InvalidStakerAccount)?;
+    require_staker_account(staker, program_id)?;
     require_writable(staker)?;
     require_token_program(token_program)?;
     let now = Clock::get()?.unix_timestamp;

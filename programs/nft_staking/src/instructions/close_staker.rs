@@ -9,9 +9,7 @@ use crate::{
     events::StakerClosed,
     instructions::Context,
     state::{Pool, Staker, ZeroCopyAccount},
-    validation::{
-        close_program_account, require_owned_by_program, require_signer, require_writable,
-    },
+    validation::{close_program_account, require_owned_by_program, require_signer, require_staker_account, require_writable},
 };
 use pinocchio::{
     sysvars::{clock::Clock, Sysvar},
@@ -37,7 +35,7 @@ pub fn process(ctx: Context) -> ProgramResult {
     };
     require_owned_by_program(pool, program_id, StakingError::InvalidPoolAccount)?;
     require_writable(pool)?;
-    require_owned_by_program(staker, program_id, StakingError::InvalidStakerAccount)?;
+    require_staker_account(staker, program_id)?;
     require_writable(staker)?;
     require_signer(owner)?;
     require_writable(owner)?;

@@ -14,9 +14,7 @@ use crate::{
     instructions::Context,
     pda,
     state::{Perk, PerkReceipt, Pool, Staker, ZeroCopyAccount},
-    validation::{
-        require_owned_by_program, require_signer, require_system_program, require_writable,
-    },
+    validation::{require_owned_by_program, require_signer, require_staker_account, require_system_program, require_writable},
 };
 use pinocchio::{
     cpi::{Seed, Signer},
@@ -46,7 +44,7 @@ pub fn process(ctx: Context) -> ProgramResult {
     require_writable(pool)?;
     require_owned_by_program(perk, program_id, StakingError::InvalidPerkAccount)?;
     require_writable(perk)?;
-    require_owned_by_program(staker, program_id, StakingError::InvalidStakerAccount)?;
+    require_staker_account(staker, program_id)?;
     require_writable(staker)?;
     require_writable(receipt)?;
     require_signer(owner)?;

@@ -14,7 +14,7 @@ use crate::{
     instructions::Context,
     merkle,
     state::{staker::split_mut, Pool, ZeroCopyAccount, NO_KEY},
-    validation::{require_owned_by_program, require_writable},
+    validation::{require_owned_by_program, require_staker_account, require_writable},
     wide::mul_u64,
 };
 use pinocchio::{
@@ -47,7 +47,7 @@ pub fn process(ctx: Context) -> ProgramResult {
     };
     require_owned_by_program(pool, program_id, StakingError::InvalidPoolAccount)?;
     require_writable(pool)?;
-    require_owned_by_program(staker, program_id, StakingError::InvalidStakerAccount)?;
+    require_staker_account(staker, program_id)?;
     require_writable(staker)?;
     let now = Clock::get()?.unix_timestamp;
     let pool_key = pool.address().to_bytes();

@@ -24,7 +24,7 @@ use crate::{
     pda,
     state::{staker::split_mut, Key, Pool, Staker, ZeroCopyAccount},
     token::{close, read_token_account, require_token_program, transfer},
-    validation::{batch_len, require_owned_by_program, require_signer, require_writable},
+    validation::{batch_len, require_owned_by_program, require_signer, require_staker_account, require_writable},
 };
 use pinocchio::{
     sysvars::{clock::Clock, rent::Rent, Sysvar},
@@ -57,7 +57,7 @@ pub fn process(ctx: Context) -> ProgramResult {
     require_writable(pool)?;
     require_signer(owner)?;
     require_writable(owner)?;
-    require_owned_by_program(staker, program_id, StakingError::InvalidStakerAccount)?;
+    require_staker_account(staker, program_id)?;
     require_writable(staker)?;
     require_token_program(token_program)?;
     let now = Clock::get()?.unix_timestamp;
