@@ -24,10 +24,10 @@ import {
   parseComputeBudgetExceeded,
   parseStakingError,
 } from "@nft-staking/sdk";
-import { type Localnet, startLocalnet } from "@nft-staking/localnet";
+import { startLocalnet } from "@nft-staking/localnet";
 import { rpcCluster } from "../migrations/configure-pool";
 import { seedDemo } from "../migrations/lib/demo";
-import { createCollectionNfts } from "@nft-staking/dev-kit";
+import { createCollectionNfts, localnetStore } from "@nft-staking/dev-kit";
 import { renderSoak, writeSoakSection, type SoakResult } from "./soak-report";
 
 const ROOT = path.join(__dirname, "..");
@@ -37,21 +37,6 @@ function flag(name: string, fallback: number): number {
   const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} wants a whole number`);
   return value;
-}
-
-/** The demo's account store over a running local chain (as `npm start` seeds it). */
-function store(localnet: Localnet) {
-  return {
-    svm: {
-      setAccount: localnet.setAccount,
-      getAccount: (address: Parameters<Localnet["svm"]["getAccount"]>[0]) =>
-        localnet.svm.getAccount(address),
-      minimumBalanceForRentExemption: (bytes: bigint) =>
-        localnet.svm.minimumBalanceForRentExemption(bytes),
-    },
-    airdrop: (address: Parameters<Localnet["airdrop"]>[0], lamports: bigint) =>
-      localnet.airdrop(address, lamports),
-  };
 }
 
 /** Milliseconds of `fn`. */
@@ -89,7 +74,7 @@ async function stakesAndUnstakes(holders: number): Promise<SoakResult["rpc"]> {
       commitment: "confirmed",
       wsEndpoint: localnet.wsUrl,
     });
-    const chain = store(localnet);
+    const chain = localnetStore(localnet);
     const demo = await seedDemo(chain, rpcCluster(connection), {
       dataDir,
       assetsUrl: "http://127.0.0.1:1",

@@ -6,6 +6,7 @@ import path from "path";
 import { Connection } from "@solana/web3.js";
 import { PROGRAM_ID } from "@nft-staking/sdk";
 import { describeCachedPrograms, findCachedPrograms, startLocalnet } from "@nft-staking/localnet";
+import { localnetStore } from "@nft-staking/dev-kit";
 import { rpcCluster } from "../migrations/configure-pool";
 import { seedDemo, type DemoState } from "../migrations/lib/demo";
 import { startAssetServer } from "./assets-server";
@@ -65,20 +66,7 @@ async function main(): Promise<void> {
     demo = JSON.parse(fs.readFileSync(demoFile, "utf8")) as DemoState;
   } else {
     console.log("Seeding the demo collection and pool…");
-    const store = {
-      svm: {
-        setAccount: (
-          address: Parameters<typeof localnet.setAccount>[0],
-          account: Parameters<typeof localnet.setAccount>[1],
-        ) => localnet.setAccount(address, account),
-        getAccount: (address: Parameters<typeof localnet.svm.getAccount>[0]) =>
-          localnet.svm.getAccount(address),
-        minimumBalanceForRentExemption: (bytes: bigint) =>
-          localnet.svm.minimumBalanceForRentExemption(bytes),
-      },
-      airdrop: (address: Parameters<typeof localnet.airdrop>[0], lamports: bigint) =>
-        localnet.airdrop(address, lamports),
-    };
+    const store = localnetStore(localnet);
     const cluster = rpcCluster(
       new Connection(localnet.rpcUrl, { commitment: "confirmed", wsEndpoint: localnet.wsUrl }),
     );

@@ -2,20 +2,18 @@ import fs from "fs";
 import path from "path";
 import { Keypair, LAMPORTS_PER_SOL, type PublicKey } from "@solana/web3.js";
 import {
-  type AccountStore,
   createCollection,
   createCollectionNfts,
   createFungibleMint,
+  type FundedAccountStore,
   type TestNft,
   writeTokenAccount,
 } from "@nft-staking/dev-kit";
 import { configurePool, type ClusterAccess, type PoolConfig } from "./pool-config";
 import { getAssociatedTokenAddressSync } from "@solana/spl-token";
 
-/** What the demo seeding needs from the local chain (beyond JSON-RPC). */
-export interface DemoChain extends AccountStore {
-  airdrop(address: PublicKey, lamports: bigint): void;
-}
+/** What the demo seeding needs from the local chain (beyond JSON-RPC): `localnetStore(localnet)`. */
+export type DemoChain = FundedAccountStore;
 
 /** Everything `npm start` prints: who is who on the demo chain. */
 export interface DemoState {

@@ -2,6 +2,7 @@
 // the real program (TestChain), mint / token / Token Metadata account writers, pool fixtures
 // built through the SDK, and free ports. Imported by name, never by relative path.
 export * from "./chain";
+export * from "./localnet-store";
 export * from "./nft-accounts";
 export * from "./pool";
 export * from "./ports";
