@@ -145,21 +145,21 @@ const CONSUMED_ALL = /^Program (\w+) consumed (\d+) of (\d+) compute units$/;
 const OUT_OF_COMPUTE =
   /^Program (\w+) failed: (Computational budget exceeded|exceeded CUs meter at BPF instruction)/;
 
-/** Every log line and message a send error carries (web3.js, Anchor, wallet adapter wrappers). */
+/**
+ * Every log line and message a send error carries, unwrapped the way `parseStakingError` unwraps
+ * (the same `logs` / `transactionLogs`, `message` / `transactionMessage` and wrapper keys).
+ */
 function errorTexts(error: unknown, depth = 0): string[] {
   if (typeof error === "string") return [error];
-  if (typeof error !== "object" || error === null || depth > 3) return [];
-  const record = error as Record<string, unknown>;
-  const lines: string[] = [];
-  for (const key of ["logs", "transactionLogs"]) {
-    const value = record[key];
-    if (Array.isArray(value))
-      lines.push(...value.filter((l): l is string => typeof l === "string"));
-  }
+  if (!isRecord(error) || depth > 4) return [];
+  const lines = [...(stringsOf(error.logs) ?? []), ...(stringsOf(error.transactionLogs) ?? [])];
   for (const key of ["message", "transactionMessage"]) {
-    if (typeof record[key] === "string") lines.push(...(record[key] as string).split("\n"));
+    const text = error[key];
+    if (typeof text === "string") lines.push(...text.split("\n"));
   }
-  if ("error" in record) lines.push(...errorTexts(record.error, depth + 1));
+  for (const key of WRAPPED) {
+    if (key in error && error[key] !== error) lines.push(...errorTexts(error[key], depth + 1));
+  }
   return lines;
 }
 
