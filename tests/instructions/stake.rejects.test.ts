@@ -3,8 +3,7 @@ import { TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID } from "@solana/spl-token";
 import { Keypair, PublicKey, SystemProgram, type TransactionInstruction } from "@solana/web3.js";
 import {
   TierTree,
-  findStakerAddress,
-  PROGRAM_ID,
+  STAKER_SEED,
   setPausedInstruction,
   sunsetPoolInstruction,
 } from "@nft-staking/sdk";
@@ -14,6 +13,7 @@ import {
   createNft,
   createTokenAccount,
   holderWithNfts,
+  lowerValidBump,
   type PoolFixture,
   poolState,
   stakeNfts,
@@ -202,26 +202,12 @@ describe("stake", () => {
   it("rejects a staker bump that is not the canonical one, first stake or later", async () => {
     // A holder whose Staker seeds also have a valid PDA at a lower bump: the program must not
     // let them open a second Staker there (one position per holder and pool).
-    const seeds = (owner: PublicKey) => [
-      Buffer.from("staker"),
-      fixture.pool.toBuffer(),
-      owner.toBuffer(),
-    ];
     let found: { holder: Keypair; nfts: TestNft[]; bump: number; address: PublicKey } | null = null;
     while (!found) {
       const candidate = holderWithNfts(fixture, 1);
-      const [, canonical] = findStakerAddress(fixture.pool, candidate.holder.publicKey);
-      for (let bump = canonical - 1; bump >= 0 && !found; bump--) {
-        try {
-          const address = PublicKey.createProgramAddressSync(
-            [...seeds(candidate.holder.publicKey), Buffer.from([bump])],
-            PROGRAM_ID,
-          );
-          found = { ...candidate, bump, address };
-        } catch {
-          // on the curve: not a PDA, try the next bump
-        }
-      }
+      const seeds = [STAKER_SEED, fixture.pool.toBuffer(), candidate.holder.publicKey.toBuffer()];
+      const lower = lowerValidBump(seeds);
+      if (lower) found = { ...candidate, address: lower[0], bump: lower[1] };
     }
     const { holder, nfts, bump, address } = found;
     const ix = await stakeIx(holder.publicKey, nfts);
