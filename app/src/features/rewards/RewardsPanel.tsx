@@ -61,11 +61,8 @@ export function RewardsPanel({
             pool,
             poolAccount,
             owner,
-            destinations: (destinations ?? []).map(({ mint, ata, account }) => ({
-              mint,
-              ata,
-              account,
-            })),
+            // each RewardDestination is already the SDK's { mint, ata, account } (plus balance)
+            destinations: destinations ?? [],
           },
           { feePayer: owner },
           program,
