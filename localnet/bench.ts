@@ -25,7 +25,7 @@ import {
 } from "@solana/web3.js";
 import { PROGRAM_ID } from "@nft-staking/sdk";
 import { startLocalnet } from "@nft-staking/localnet";
-import { freePortPair } from "./test/helpers";
+import { freePortPair } from "@nft-staking/dev-kit";
 
 const ROOT = path.join(__dirname, "..");
 const PROGRAM_SO = path.join(ROOT, "target", "deploy", "nft_staking.so");

@@ -1,5 +1,4 @@
 /** Test helpers for the local chain: raw JSON-RPC over HTTP and WebSocket (ports: dev-kit). */
-export { freePortPair } from "@nft-staking/dev-kit";
 import { WebSocket } from "ws";
 
 /** A raw JSON-RPC answer: HTTP status, headers and parsed body (null when empty). */

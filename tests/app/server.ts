@@ -5,7 +5,6 @@ import path from "path";
 import { freePort } from "@nft-staking/dev-kit";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
-export { freePort };
 const VITE = path.join(ROOT, "node_modules", ".bin", "vite");
 
 let built = false;

@@ -38,12 +38,13 @@ import {
   unstakeInstruction,
 } from "@nft-staking/sdk";
 import { type Localnet, type LocalnetOptions, startLocalnet } from "@nft-staking/localnet";
-import { RawWsClient, freePortPair } from "../../localnet/test/helpers";
+import { RawWsClient } from "../../localnet/test/helpers";
 import {
   createCollection,
   createCollectionNfts,
   createRewardMint,
   findMetadataAddress,
+  freePortPair,
   PROGRAM_SO,
   setTokenBalance,
   type TestNft,

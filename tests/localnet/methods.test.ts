@@ -22,7 +22,8 @@ import {
   type ParsedAccountData,
 } from "@solana/web3.js";
 import { type Localnet, startLocalnet } from "@nft-staking/localnet";
-import { RawWsClient, call, freePortPair } from "../../localnet/test/helpers";
+import { freePortPair } from "@nft-staking/dev-kit";
+import { RawWsClient, call } from "../../localnet/test/helpers";
 
 describe("localnet: lookup tables, token queries, program subscriptions", function () {
   let dataDir: string;

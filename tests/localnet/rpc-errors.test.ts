@@ -20,8 +20,8 @@ import {
   setPausedInstruction,
 } from "@nft-staking/sdk";
 import { type Localnet, startLocalnet } from "@nft-staking/localnet";
-import { RawWsClient, call, freePortPair, post } from "../../localnet/test/helpers";
-import { createCollection, PROGRAM_SO } from "@nft-staking/dev-kit";
+import { RawWsClient, call, post } from "../../localnet/test/helpers";
+import { createCollection, freePortPair, PROGRAM_SO } from "@nft-staking/dev-kit";
 import { seeder } from "../utils/localnet";
 
 describe("localnet: malformed and failing requests", function () {
