@@ -165,6 +165,27 @@ staking_errors! {
     RewardDestinationIsVault = "The destination is the stream's own vault: nothing would move",
     /// The holder has no staker account in this pool (never staked here, or closed it).
     StakerNotFound = "This holder has no staker account in this pool: nothing is staked here",
+    /// The NFT's mint authority is not its edition PDA, or its freeze authority is neither none nor
+    /// that PDA (M-1): someone could mint a second token into the escrow or freeze it.
+    NftMintNotLocked = "The NFT's mint or freeze authority is not its Metaplex edition: its supply could change or its escrow be frozen",
+    /// The edition account is not Token Metadata's master or print edition at the mint's PDA.
+    InvalidEditionAccount = "The edition account is not the Token Metadata master or print edition of this mint",
+    /// A print edition in a pool that does not accept them (L-5).
+    PrintEditionNotAccepted = "This pool does not accept print editions",
+    /// A stake without a tier proof in a pool that requires one (L-5).
+    TierProofRequired = "This pool requires a tier proof for every NFT",
+    /// The lock duration or multiplier the holder accepted is not the pool's current one (M-2).
+    LockTermsChanged = "The pool's lock terms differ from the ones you accepted: nothing was staked, review the new terms",
+    /// A lock duration above the pool's maximum, or a maximum above the program's cap (M-2).
+    LockTooLong = "A lock is longer than the pool's maximum lock duration (itself at most 2 years)",
+    /// A maximum pause of zero or above the program's cap (L-7).
+    PauseTooLong = "A pause can last at most the pool's maximum pause (itself at most 30 days)",
+    /// A claim that would pay nothing on every stream.
+    NothingToClaim = "Nothing to claim: no rewards are owed to this holder yet",
+    /// Every stream with something owed has a frozen vault, so the claim would pay nothing (L-1).
+    RewardVaultFrozen = "The reward vault is frozen by its mint's freeze authority: those rewards cannot be paid until it is thawed",
+    /// The perk's cost is above the holder's `max_cost_points` (L-6).
+    PerkCostChanged = "The perk costs more than the maximum you accepted: nothing was redeemed",
 }
 
 impl StakingError {
