@@ -23,6 +23,7 @@ import {
   unstakeInstruction,
   updatePoolInstruction,
   updateRewardStreamInstruction,
+  DEFAULT_POOL_LIMITS,
 } from "@nft-staking/sdk";
 import {
   addStream,
@@ -82,12 +83,15 @@ async function stakeIx(fixture: PoolFixture, holder: Keypair, nfts: TestNft[]) {
   });
 }
 
+/** NFTs per setup stake: what one legacy transaction holds (5 accounts per NFT). */
+const STAKE_BATCH = 5;
+
 /** Stakes `count` NFTs in batches (setup for other scenarios). */
 async function stakeMany(fixture: PoolFixture, holder: Keypair, count: number): Promise<TestNft[]> {
   const nfts = nftsFor(fixture, holder, count);
-  for (let i = 0; i < nfts.length; i += 6) {
+  for (let i = 0; i < nfts.length; i += STAKE_BATCH) {
     const result = fixture.chain.send(
-      [await stakeIx(fixture, holder, nfts.slice(i, i + 6))],
+      [await stakeIx(fixture, holder, nfts.slice(i, i + STAKE_BATCH))],
       [holder],
     );
     if (!result.ok) throw new Error(result.logs.join("\n"));
@@ -131,6 +135,7 @@ async function updatePool(): Promise<Measurement> {
     tierWeights: [1, 2, 3, 5, 8, 13, 21, 34],
     lockOptions: [{ durationS: 86_400, multiplierBps: 12_000 }],
     uri: "https://example.org/pool.json",
+    limits: DEFAULT_POOL_LIMITS,
   });
   return measure(chain, ix, [fixture.authority], 0);
 }

@@ -46,8 +46,10 @@ describe("compute-unit budgets (bench/budgets.json)", function () {
     assert.ok(Math.abs(fifty - one) <= 16, `1 NFT: ${one} CU, 50 NFTs: ${fifty} CU`);
   });
 
-  it("fits at least 6 NFTs per legacy stake transaction and 12 per unstake", () => {
-    assert.ok((measured.get("stake_max")?.nfts ?? 0) >= 6);
+  // Stake carries 5 accounts per NFT since the edition check (review finding M-1): 5 fit a
+  // legacy transaction (a v0 transaction with a lookup table fits the 16 of a batch).
+  it("fits at least 5 NFTs per legacy stake transaction and 12 per unstake", () => {
+    assert.ok((measured.get("stake_max")?.nfts ?? 0) >= 5);
     assert.ok((measured.get("unstake_max")?.nfts ?? 0) >= 12);
   });
 });

@@ -13,6 +13,8 @@ import {
   initializePoolInstruction,
   updatePoolInstruction,
   type LockOptionInput,
+  DEFAULT_POOL_LIMITS,
+  type PoolLimitsInput,
 } from "@nft-staking/sdk";
 
 /** A pool described as data (JSON file): what `configurePool` makes true on a cluster. */
@@ -26,6 +28,8 @@ export interface PoolConfig {
   /** `mint,tier` CSV (path relative to the config file, or inline text with `\n`). */
   tiersCsv?: string;
   lockOptions?: LockOptionInput[];
+  /** Lock, pause and eligibility bounds; the SDK's `DEFAULT_POOL_LIMITS` when omitted. */
+  limits?: PoolLimitsInput;
   streams?: {
     rewardMint: string;
     mode: "FixedPerWeight" | "SharedEmission";
@@ -92,6 +96,7 @@ export async function configurePool(
         creator: config.creator ? new PublicKey(config.creator) : null,
         defaultTierWeight: config.defaultTierWeight,
         uri: config.uri ?? "",
+        limits: config.limits ?? DEFAULT_POOL_LIMITS,
       }),
     ]);
   }
@@ -106,6 +111,7 @@ export async function configurePool(
         tierWeights: config.tierWeights ?? [],
         lockOptions: config.lockOptions ?? [],
         uri: config.uri ?? "",
+        limits: config.limits ?? DEFAULT_POOL_LIMITS,
       }),
     ],
   );

@@ -87,6 +87,18 @@ export const DEFAULT_TIER = idlInteger("DEFAULT_TIER");
 /** Lock option value recorded for an unlocked stake. */
 export const NO_LOCK = idlInteger("NO_LOCK");
 
+/** Largest tier weight a pool may set (whole weight units). */
+export const MAX_TIER_WEIGHT = idlInteger("MAX_TIER_WEIGHT");
+
+/** Largest lock multiplier, in basis points (10x). */
+export const MAX_LOCK_MULTIPLIER_BPS = idlInteger("MAX_LOCK_MULTIPLIER_BPS");
+
+/** Longest lock any pool may offer, in seconds (2 years); each pool sets its own `maxLockS`. */
+export const MAX_LOCK_DURATION_S = idlInteger("MAX_LOCK_DURATION_S");
+
+/** Longest a pause may last before it ends by itself, in seconds (30 days). */
+export const MAX_PAUSE_S = idlInteger("MAX_PAUSE_S");
+
 /** Longest perk name, in bytes. */
 export const MAX_PERK_NAME_LEN = idlInteger("MAX_PERK_NAME_LEN");
 

@@ -1,4 +1,5 @@
 export * from "./accounts";
+export * from "./args";
 export * from "./constants";
 export * from "./eligibility";
 export * from "./errors";

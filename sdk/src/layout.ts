@@ -84,7 +84,7 @@ const PRIMITIVE_SIZES: Record<string, number> = {
  *
  * @example
  * idlTypeSize({ array: ["u8", 32] }); // 32
- * idlTypeSize({ defined: { name: "StakeRecord" } }); // 56
+ * idlTypeSize({ defined: { name: "StakeRecord" } }); // 64
  */
 export function idlTypeSize(type: IdlType, idl: Idl = IDL): number | null {
   if (typeof type === "string") return PRIMITIVE_SIZES[type] ?? null;
@@ -224,7 +224,7 @@ export function accountFieldOffset<A extends StakingAccountName>(
  * `Staker` and its records) it is the size with the vec empty (its 4-byte length included).
  *
  * @example
- * accountSize("pool"); // 1024
+ * accountSize("pool"); // 1088
  */
 export function accountSize(account: StakingAccountName, idl: Idl = IDL): number {
   const entry = accountEntry(idl, account);

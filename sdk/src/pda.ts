@@ -108,6 +108,25 @@ export function findMetadataAddress(mint: PublicKey): [PublicKey, number] {
 }
 
 /**
+ * An NFT's Token Metadata edition PDA (master or print edition): `stake` checks that the
+ * mint's authorities belong to it, so nobody can mint into or freeze the escrow.
+ *
+ * @example
+ * const [edition] = findEditionAddress(mint);
+ */
+export function findEditionAddress(mint: PublicKey): [PublicKey, number] {
+  return PublicKey.findProgramAddressSync(
+    [
+      Buffer.from("metadata"),
+      TOKEN_METADATA_PROGRAM_ID.toBuffer(),
+      mint.toBuffer(),
+      Buffer.from("edition"),
+    ],
+    TOKEN_METADATA_PROGRAM_ID,
+  );
+}
+
+/**
  * The escrow of a stake record, from the bump the record stores (the program accepts any
  * valid bump at stake time and re-derives with the stored one at unstake).
  *

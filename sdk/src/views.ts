@@ -7,7 +7,15 @@ import {
   type PoolAccount,
   type StakerAccount,
 } from "./accounts";
-import { StreamMode, accrue, liability, type StreamState } from "./math";
+import {
+  StreamMode,
+  WEIGHT_SCALE,
+  accrue,
+  isAccrualStalled,
+  liability,
+  pointsGained,
+  type StreamState,
+} from "./math";
 import { findStakerAddress } from "./pda";
 
 /**
@@ -94,11 +102,24 @@ export function toStreamState(stream: PoolAccount["streams"][number]): StreamSta
     accPerWeight: BigInt(stream.accPerWeight.toString()),
     unsettledScaled: BigInt(stream.unsettledScaled.toString()),
     owedTotal: BigInt(stream.owedTotal.toString()),
+    vaultBalance: BigInt(stream.vaultBalance.toString()),
   };
 }
 
 /**
- * A holder's perk points at `now`, as the program will count them (weight-seconds).
+ * Whether stream `index` of `pool` has stopped accruing at `now` because its vault cannot cover
+ * another second (the creator must fund it; nothing earned so far is lost). Show it beside the
+ * stream: "accrual stopped: vault empty".
+ */
+export function isStreamStalled(pool: PoolAccount, index: number, now: bigint): boolean {
+  const stream = pool.streams[index];
+  if (!stream || index >= pool.streamCount) return false;
+  return isAccrualStalled(toStreamState(stream), now, BigInt(pool.totalWeight.toString()));
+}
+
+/**
+ * A holder's perk points at `now`, as the program will count them (whole-weight-seconds:
+ * effective weight × seconds ÷ `WEIGHT_SCALE`, rounded down at each checkpoint).
  *
  * @example
  * const points = projectedPoints(staker, BigInt(Math.floor(Date.now() / 1000)));
@@ -107,7 +128,7 @@ export function projectedPoints(staker: StakerAccount, now: bigint): bigint {
   const elapsed = now - BigInt(staker.pointsUpdatedTs.toString());
   const points =
     BigInt(staker.points.toString()) +
-    BigInt(staker.totalWeight.toString()) * (elapsed > 0n ? elapsed : 0n);
+    pointsGained(BigInt(staker.totalWeight.toString()), elapsed > 0n ? elapsed : 0n);
   const max = 2n ** 64n - 1n;
   return points > max ? max : points;
 }
@@ -188,7 +209,7 @@ export function runway(pool: PoolAccount, vaultBalances: bigint[], now: bigint):
     const perSecond = !active
       ? 0n
       : stream.mode === StreamMode.FixedPerWeight
-        ? stream.rate * totalWeight
+        ? ceilDiv(stream.rate * totalWeight, WEIGHT_SCALE)
         : totalWeight > 0n
           ? stream.rate
           : 0n;
@@ -225,7 +246,25 @@ export function surplus(
   if (stream.lastUpdateTs > from) from = stream.lastUpdateTs;
   const remaining = stream.endTs > from ? stream.endTs - from : 0n;
   const emission = stream.rate * remaining;
-  const future = stream.mode === StreamMode.SharedEmission ? emission : emission * totalWeight;
+  const future =
+    stream.mode === StreamMode.SharedEmission
+      ? emission
+      : ceilDiv(emission * totalWeight, WEIGHT_SCALE);
   const reserved = future + liability(stream);
   return vaultBalance > reserved ? vaultBalance - reserved : 0n;
+}
+
+/** ⌈a / b⌉ for non-negative bigints. */
+function ceilDiv(a: bigint, b: bigint): bigint {
+  return (a + b - 1n) / b;
+}
+
+/**
+ * Whether the pool is paused at `now` (unix seconds): a pause ends by itself at `pausedUntil`.
+ *
+ * @example
+ * if (isPoolPaused(pool, BigInt(Math.floor(Date.now() / 1000)))) showPausedBanner();
+ */
+export function isPoolPaused(pool: { pausedUntil: BN | bigint }, now: bigint): boolean {
+  return now < BigInt(pool.pausedUntil.toString());
 }

@@ -157,7 +157,7 @@ describe("test NFT factory", () => {
     assert.equal(accountData(nft.metadata).length, 175);
   });
 
-  it("writes a mint with supply 1, decimals 0 and no authorities", () => {
+  it("writes a mint with supply 1, decimals 0 and the edition PDA as both authorities, as Token Metadata leaves it", () => {
     const nft = createNft(chain, owner.publicKey);
     const account = chain.svm.getAccount(nft.mint);
     assert.ok(account);
@@ -168,8 +168,10 @@ describe("test NFT factory", () => {
     assert.equal(mint.supply, 1n);
     assert.equal(mint.decimals, 0);
     assert.equal(mint.isInitialized, true);
-    assert.equal(mint.mintAuthorityOption, 0);
-    assert.equal(mint.freezeAuthorityOption, 0);
+    assert.equal(mint.mintAuthorityOption, 1);
+    assert.ok(mint.mintAuthority.equals(nft.edition));
+    assert.equal(mint.freezeAuthorityOption, 1);
+    assert.ok(mint.freezeAuthority.equals(nft.edition));
   });
 
   it("puts the NFT in the owner's associated token account", () => {

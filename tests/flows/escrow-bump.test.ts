@@ -2,6 +2,7 @@ import { strict as assert } from "assert";
 import { PublicKey } from "@solana/web3.js";
 import {
   ESCROW_SEED,
+  STAKE_FIXED_ACCOUNTS,
   buildUnstakeTransactions,
   escrowAddressOf,
   stakeInstruction,
@@ -41,7 +42,7 @@ describe("flow: an escrow at a non-canonical bump is never stranded", () => {
     });
     const bumpOffset = 8 + 1 + 4 + 1 + 4; // discriminator, lock None, vec len, tier None, proof len
     ix.data[bumpOffset] = bump;
-    ix.keys[5 + 3]!.pubkey = escrow;
+    ix.keys[STAKE_FIXED_ACCOUNTS + 4]!.pubkey = escrow; // mint, metadata, edition, token, escrow
     assertOk(chain.send([ix], [holder]));
 
     const record = stakerState(fixture, holder.publicKey)?.records[0];
@@ -68,7 +69,7 @@ describe("flow: an escrow at a non-canonical bump is never stranded", () => {
       nfts: [{ mint: odd.mint }, { mint: plain.mint }],
     });
     ix.data[8 + 1 + 4 + 1 + 4] = bump; // first NFT: tier None, empty proof, then its escrow bump
-    ix.keys[5 + 3]!.pubkey = escrow;
+    ix.keys[STAKE_FIXED_ACCOUNTS + 4]!.pubkey = escrow; // mint, metadata, edition, token, escrow
     assertOk(chain.send([ix], [holder]));
     const mints = [odd.mint, plain.mint];
     const options = { feePayer: holder.publicKey };

@@ -16,8 +16,8 @@ import {
 } from "@nft-staking/dev-kit";
 import { assertOk } from "../utils/assertions";
 
-/** The most NFTs one legacy stake transaction carries (size-bound; see bench/results.md). */
-const MAX_PER_TX = 6;
+/** The most NFTs one legacy stake transaction carries (size-bound: 5 accounts per NFT; see bench/results.md). */
+const MAX_PER_TX = 5;
 
 /**
  * A holder's first stake creates their `Staker` PDA, the only address-dependent cost in the

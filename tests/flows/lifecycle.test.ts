@@ -29,7 +29,11 @@ describe("flow: stake, earn, claim, unstake", () => {
     assertOk(result);
     assert.equal(tokenBalance(chain, nfts[0]!.tokenAccount), 0n);
     assert.equal(tokenBalance(chain, findEscrowAddress(fixture.pool, nfts[0]!.mint)[0]), 1n);
-    assert.equal(poolState(fixture).totalWeight.toString(), "2");
+    assert.equal(
+      poolState(fixture).totalWeight.toString(),
+      "20000",
+      "2 weight units (1/10,000 units)",
+    );
     assert.equal(stakerState(fixture, holder.publicKey)?.records.length, 2);
     assert.deepEqual(
       parseEvents(result.logs).map((e) => e.name),

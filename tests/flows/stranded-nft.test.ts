@@ -22,7 +22,6 @@ import {
   configurePool,
   createPool,
   createTokenAccount,
-  fundStream,
   holderWithNfts,
   type PoolFixture,
   type PoolOptions,
@@ -35,6 +34,7 @@ import {
   type TestNft,
   tokenBalance,
   unstakeNfts,
+  isPaused as paused,
 } from "@nft-staking/dev-kit";
 import { accountMeta, assertOk, assertProgramError, assertRejected } from "../utils/assertions";
 import { START } from "../utils/suite";
@@ -144,7 +144,7 @@ describe("flow: a staked NFT is never stranded, and only its owner gets it back"
     assertOk(await stakeNfts(s.fixture, s.owner, s.nfts));
     s.chain.warp(100);
     await setPaused(s, true);
-    assert.equal(poolState(s.fixture).paused, 1);
+    assert.equal(paused(s.fixture), true);
     s.chain.warp(50); // a pause stops stake and claim, not accrual
 
     await assertOnlyOwnerUnstakes(s, [s.other, s.fixture.authority]);
@@ -152,12 +152,12 @@ describe("flow: a staked NFT is never stranded, and only its owner gets it back"
 
     s.chain.warp(1_000); // nothing staked any more: nothing more accrues
     const destination = setTokenBalance(s.chain, s.owner.publicKey, s.rewardMint, 0n);
-    const paused = await claimInstruction({
+    const claimWhilePaused = await claimInstruction({
       pool: s.fixture.pool,
       poolAccount: poolState(s.fixture),
       owner: s.owner.publicKey,
     });
-    assertRejected(s.chain, paused, [s.owner], "PoolPaused", [destination]);
+    assertRejected(s.chain, claimWhilePaused, [s.owner], "PoolPaused", [destination]);
 
     await setPaused(s, false);
     assert.equal(await claim(s), 3_000n, "10/s × 2 × 150 s, after unpause");
@@ -167,7 +167,7 @@ describe("flow: a staked NFT is never stranded, and only its owner gets it back"
   it("sunset: a locked NFT comes back right after sunset, to its owner only, with its rewards", async () => {
     const s = await scenario({ lockOptions: [{ durationS: 100_000, multiplierBps: 20_000 }] });
     assertOk(await stakeNfts(s.fixture, s.owner, s.nfts, 0));
-    assert.equal(stakerState(s.fixture, s.owner.publicKey)?.totalWeight.toString(), "4");
+    assert.equal(stakerState(s.fixture, s.owner.publicKey)?.totalWeight.toString(), "40000");
     s.chain.warp(100);
     const early = await unstakeInstruction({
       pool: s.fixture.pool,
@@ -189,23 +189,23 @@ describe("flow: a staked NFT is never stranded, and only its owner gets it back"
     assert.equal(await claim(s), 4_000n, "10/s × (2 × 2x lock) × 100 s, nothing after sunset");
   });
 
-  it("empty vault: unstakes with nothing in the vault, and the rewards are paid once it is funded", async () => {
+  it("empty vault: unstakes with nothing in the vault, which never promised what it lacks (M-4)", async () => {
     const s = await scenario({}, {});
     assertOk(await stakeNfts(s.fixture, s.owner, s.nfts));
     s.chain.warp(100);
     const vault = poolState(s.fixture).streams[0]?.vault;
     assert.ok(vault);
     assert.equal(tokenBalance(s.chain, vault), 0n, "never funded");
-    assert.equal(await claim(s), 0n, "an empty vault pays nothing");
-    assert.equal(owedOf(s), "2000", "and keeps everything owed");
 
     await assertOnlyOwnerUnstakes(s, [s.other, s.fixture.authority]);
-    assert.equal(owedOf(s), "2000");
-    s.chain.warp(300);
-    await fundStream(s.fixture, 0, s.rewardMint, 2_000n);
-    assert.equal(await claim(s), 2_000n, "10/s × 2 × 100 s");
-    assert.equal(tokenBalance(s.chain, vault), 0n);
-    assert.equal(owedOf(s), "0");
+    assert.equal(owedOf(s), "0", "an unfunded stream accrues nothing: no IOU the vault lacks");
+    const destination = setTokenBalance(s.chain, s.owner.publicKey, s.rewardMint, 0n);
+    const empty = await claimInstruction({
+      pool: s.fixture.pool,
+      poolAccount: poolState(s.fixture),
+      owner: s.owner.publicKey,
+    });
+    assertRejected(s.chain, empty, [s.owner], "NothingToClaim", [destination, vault]);
   });
 
   it("ended stream: unstakes long after the stream ended and claims exactly what it emitted", async () => {
@@ -234,7 +234,7 @@ describe("flow: a staked NFT is never stranded, and only its owner gets it back"
         { mint: mid.mint, tier: 1, proof: before.proof(mid.mint) },
       ]),
     );
-    assert.equal(poolState(s.fixture).totalWeight.toString(), String(1 + 7 + 3));
+    assert.equal(poolState(s.fixture).totalWeight.toString(), String((1 + 7 + 3) * 10_000));
     s.chain.warp(100);
 
     // A new tree that no longer lists these NFTs, and new weights for every tier.
@@ -245,7 +245,11 @@ describe("flow: a staked NFT is never stranded, and only its owner gets it back"
     s.chain.warp(50);
 
     await assertOnlyOwnerUnstakes(s, [s.other, s.fixture.authority]);
-    assert.equal(poolState(s.fixture).totalWeight.toString(), "1", "only the other NFT is left");
+    assert.equal(
+      poolState(s.fixture).totalWeight.toString(),
+      "10000",
+      "only the other NFT is left",
+    );
     assert.equal(poolState(s.fixture).stakedCount.toString(), "1");
     assert.equal(await claim(s), 15_000n, "10/s × (7 + 3) × 150 s, at the weights staked with");
   });

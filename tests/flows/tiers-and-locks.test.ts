@@ -17,12 +17,13 @@ import { assertOk, assertProgramError } from "../utils/assertions";
 
 // Hand-computed scenario. Tiers: 0 → weight 1, 1 → weight 3; default tier weight 1;
 // lock option 0: one day at 2x. Streams: FixedPerWeight 10/s and SharedEmission 100/s.
-// t0: Alice stakes a tier-0 NFT unlocked (w 1), Bob a tier-1 NFT locked (w 3 × 2 = 6).
+// Weights on chain are tier weight × multiplier in basis points (1/10,000 units).
+// t0: Alice stakes a tier-0 NFT unlocked (w 1 = 10_000), Bob a tier-1 NFT locked (w 3 × 2 = 6).
 // t0+100: Carol stakes two default-tier NFTs (w 2). t0+300: everyone claims.
 //   Fixed:  Alice 1×10×300 = 3_000, Bob 6×10×300 = 18_000, Carol 2×10×200 = 4_000.
-//   Shared: acc = ⌊100·100·1e12 / 7⌋ + ⌊200·100·1e12 / 9⌋ = 3_650_793_650_793_650;
-//           Alice ⌊1·acc/1e12⌋ = 3_650, Bob ⌊6·acc/1e12⌋ = 21_904,
-//           Carol ⌊2·2_222_222_222_222_222/1e12⌋ = 4_444 (Σ 29_998 ≤ 30_000 emitted).
+//   Shared: acc = ⌊100·100·1e12 / 70_000⌋ + ⌊200·100·1e12 / 90_000⌋ = 365_079_365_079;
+//           Alice ⌊10_000·acc/1e12⌋ = 3_650, Bob ⌊60_000·acc/1e12⌋ = 21_904,
+//           Carol ⌊20_000·222_222_222_222/1e12⌋ = 4_444 (Σ 29_998 ≤ 30_000 emitted).
 describe("flow: holders across tiers and locks", () => {
   it("pays each holder exactly the hand-computed amount and enforces the lock", async () => {
     const chain = new TestChain();
@@ -62,7 +63,7 @@ describe("flow: holders across tiers and locks", () => {
       carol!,
       carolNfts.map((nft) => ({ mint: nft.mint })),
     );
-    assert.equal(poolState(fixture).totalWeight.toString(), "9");
+    assert.equal(poolState(fixture).totalWeight.toString(), "90000");
     chain.warp(200);
 
     const expected = new Map([

@@ -70,6 +70,7 @@ describe("add_reward_stream", () => {
     assert.equal(stream.accPerWeight.toString(), "0");
     assert.equal(stream.unsettledScaled.toString(), "0");
     assert.equal(stream.owedTotal.toString(), "0");
+    assert.equal(stream.vaultBalance.toString(), "0", "unfunded: it accrues nothing yet");
     for (const unused of pool.streams.slice(1)) {
       assert.ok(unused.mint.equals(PublicKey.default), "other slots stay empty");
       assert.equal(unused.rate.toString(), "0");
@@ -162,11 +163,13 @@ describe("add_reward_stream", () => {
   it("never lets a new stream trap staked NFTs: unstake works after an extreme rate", async () => {
     // Unstake must not depend on the creator (nft_unstake.rs). The largest accepted rate
     // (rate × duration = u64::MAX) at weight 10^6 would owe more than u64::MAX within a
-    // second: the stream ends at its last consistent time instead, and the holder can leave.
+    // second; a stream accrues only what its vault covers (M-4), nothing from an empty vault,
+    // and the holder can leave.
     fixture = suite.fixture = await createPool(chain, { defaultTierWeight: 1_000_000 });
     const { holder, nfts } = holderWithNfts(fixture, 1);
     assertOk(await stakeNfts(fixture, holder, nfts));
     const rate = (2n ** 64n - 1n) / (30n * DAY);
+    const start = chain.now();
     assertOk(chain.send([await addRewardStreamInstruction(params({ rate }))], [fixture.authority]));
     chain.warp(60);
     const ix = await unstakeInstruction({
@@ -177,6 +180,11 @@ describe("add_reward_stream", () => {
     assertOk(chain.send([ix], [holder]));
     assert.equal(tokenBalance(chain, nfts[0]!.tokenAccount), 1n, "the NFT is back");
     const stream = poolState(fixture).streams[0]!;
-    assert.equal(stream.endTs.toString(), stream.startTs.toString(), "the stream ended");
+    assert.equal(stream.startTs.toString(), start.toString());
+    assert.equal(stream.endTs.toString(), (start + 30n * DAY).toString(), "its schedule is kept");
+    assert.equal(stream.lastUpdateTs.toString(), chain.now().toString());
+    assert.equal(stream.accPerWeight.toString(), "0", "an empty vault covers nothing");
+    assert.equal(stream.unsettledScaled.toString(), "0");
+    assert.equal(stream.owedTotal.toString(), "0");
   });
 });

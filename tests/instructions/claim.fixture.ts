@@ -1,13 +1,31 @@
 import { strict as assert } from "assert";
-import type { PublicKey } from "@solana/web3.js";
+import {
+  AccountLayout,
+  AccountState,
+  MINT_SIZE,
+  MintLayout,
+  TOKEN_PROGRAM_ID,
+  createFreezeAccountInstruction,
+  createThawAccountInstruction,
+} from "@solana/spl-token";
+import { Keypair, PublicKey } from "@solana/web3.js";
 import {
   StreamMode,
+  findRewardVaultAddress,
   pendingReward,
   type PoolAccount,
   type StakerAccount,
   type StreamState,
 } from "@nft-staking/sdk";
-import { setTokenBalance } from "@nft-staking/dev-kit";
+import {
+  addStream,
+  assertOk,
+  setRentExempt,
+  setTokenBalance,
+  type PoolFixture,
+  type StreamOptions,
+  type TestChain,
+} from "@nft-staking/dev-kit";
 import { extendSuite, poolSuite } from "../utils/suite";
 
 /** A u64/u128 field decoded as a `BN` (or any number-like) as a bigint. */
@@ -24,6 +42,7 @@ export function streamState(stream: PoolAccount["streams"][number]): StreamState
     accPerWeight: big(stream.accPerWeight),
     unsettledScaled: big(stream.unsettledScaled),
     owedTotal: big(stream.owedTotal),
+    vaultBalance: big(stream.vaultBalance),
   };
 }
 
@@ -42,6 +61,51 @@ export function projectedClaim(
     checkpoint: big(mine.checkpointAcc),
     owed: big(mine.owed),
   });
+}
+
+/**
+ * A reward stream (added and funded as {@link addStream} does) whose mint has a freeze
+ * authority, `freezer`: `freeze()` and `thaw()` freeze and thaw its vault with the real SPL
+ * Token instructions, as the mint's freeze authority can at any time (review finding L-1).
+ */
+export async function freezableStream(fixture: PoolFixture, options: StreamOptions = {}) {
+  const { chain } = fixture;
+  const freezer = chain.fundedKeypair();
+  const mint = Keypair.generate().publicKey;
+  const data = new Uint8Array(MINT_SIZE);
+  MintLayout.encode(
+    {
+      mintAuthorityOption: 0,
+      mintAuthority: PublicKey.default,
+      supply: 10n ** 18n,
+      decimals: 6,
+      isInitialized: true,
+      freezeAuthorityOption: 1,
+      freezeAuthority: freezer.publicKey,
+    },
+    data,
+  );
+  setRentExempt(chain, mint, data, TOKEN_PROGRAM_ID);
+  const { index } = await addStream(fixture, { ...options, mint });
+  const [vault] = findRewardVaultAddress(fixture.pool, index);
+  const freeze = () =>
+    assertOk(
+      chain.send([createFreezeAccountInstruction(vault, mint, freezer.publicKey)], [freezer]),
+      "freeze",
+    );
+  const thaw = () =>
+    assertOk(
+      chain.send([createThawAccountInstruction(vault, mint, freezer.publicKey)], [freezer]),
+      "thaw",
+    );
+  return { index, mint, vault, freeze, thaw };
+}
+
+/** Whether the token account at `address` is frozen. */
+export function isFrozen(chain: TestChain, address: PublicKey): boolean {
+  const account = chain.svm.getAccount(address);
+  assert.ok(account, "token account missing");
+  return AccountLayout.decode(account.data).state === AccountState.Frozen;
 }
 
 /**

@@ -1,19 +1,28 @@
 import { strict as assert } from "assert";
 import { TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID } from "@solana/spl-token";
 import { Keypair, PublicKey, SystemProgram } from "@solana/web3.js";
-import { setPausedInstruction, findRewardVaultAddress } from "@nft-staking/sdk";
+import {
+  StreamMode,
+  addRewardStreamInstruction,
+  findRewardVaultAddress,
+  setPausedInstruction,
+  sunsetPoolInstruction,
+} from "@nft-staking/sdk";
 import {
   addStream,
   createCollectionNfts,
   createPool,
+  createRewardMint,
+  fundStream,
   type PoolFixture,
-  poolState,
   setTokenBalance,
   stakeNfts,
   type TestChain,
+  tokenBalance,
+  isPaused as paused,
 } from "@nft-staking/dev-kit";
 import { accountMeta, assertOk, padded } from "../utils/assertions";
-import { claimFixture } from "./claim.fixture";
+import { claimFixture, freezableStream, isFrozen } from "./claim.fixture";
 
 describe("claim", () => {
   const suite = claimFixture();
@@ -143,12 +152,82 @@ describe("claim", () => {
       expectRejected(ix, [], "MissingSignature");
     });
 
-    it("rejects a claim while the pool is paused (PoolPaused)", async () => {
-      const { holder } = await twoStreams();
+    it("rejects a claim while the pool is paused (PoolPaused), but not once it is sunset (L-7)", async () => {
+      const { holder, destinations } = await twoStreams();
       const authority = fixture.authority.publicKey;
       await asAuthority(setPausedInstruction({ pool: fixture.pool, authority, paused: true }));
-      assert.equal(poolState(fixture).paused, 1);
+      assert.equal(paused(fixture), true);
       expectRejected(await claimIx(holder.publicKey), [holder], "PoolPaused");
+
+      await asAuthority(sunsetPoolInstruction({ pool: fixture.pool, authority }));
+      assert.equal(paused(fixture), true, "still paused");
+      assertOk(chain.send([await claimIx(holder.publicKey)], [holder]));
+      assert.deepEqual(
+        destinations.map((destination) => tokenBalance(chain, destination)),
+        [10n * 100n, 20n * 100n],
+      );
+    });
+
+    it("rejects a claim that would pay nothing (NothingToClaim): a second claim in the same second, nothing moved", async () => {
+      const { holder, destinations } = await twoStreams();
+      assertOk(chain.send([await claimIx(holder.publicKey)], [holder]));
+      assert.deepEqual(
+        destinations.map((destination) => tokenBalance(chain, destination)),
+        [1_000n, 2_000n],
+      );
+      // The pool, staker, vaults and destinations (all in the instruction) stay byte for byte.
+      expectRejected(await claimIx(holder.publicKey), [holder], "NothingToClaim");
+    });
+
+    it("rejects a claim that would pay nothing (NothingToClaim): a pool without streams", async () => {
+      const { holder } = await stakedHolder(2, []);
+      chain.warp(100);
+      expectRejected(await claimIx(holder.publicKey), [holder], "NothingToClaim");
+      assert.equal(
+        suite.staker(holder.publicKey).points.toString(),
+        "0",
+        "a refused claim settles no points either",
+      );
+    });
+
+    it("rejects a claim that would pay nothing (NothingToClaim): an unfunded stream and one not started", async () => {
+      const unfunded = await addStream(fixture, { rate: 10n });
+      const mint = createRewardMint(chain);
+      const now = chain.now();
+      await asAuthority(
+        addRewardStreamInstruction({
+          pool: fixture.pool,
+          authority: fixture.authority.publicKey,
+          rewardMint: mint,
+          streamIndex: 1,
+          mode: StreamMode.SharedEmission,
+          rate: 10n,
+          startTs: now + 1_000n,
+          endTs: now + 2_000n,
+        }),
+      );
+      await fundStream(fixture, 1, mint, 1_000_000n);
+      const { holder } = await stakedHolder(1, [unfunded.mint, mint]);
+      chain.warp(999);
+      expectRejected(await claimIx(holder.publicKey), [holder], "NothingToClaim");
+    });
+
+    it("rejects a claim whose only stream owed has a frozen vault (RewardVaultFrozen); thawed, it pays", async () => {
+      const held = await freezableStream(fixture, { rate: 10n, fund: 1_000_000n });
+      const unfunded = await addStream(fixture, { rate: 20n }); // owes nothing
+      const { holder, destinations } = await stakedHolder(1, [held.mint, unfunded.mint]);
+      chain.warp(100);
+      held.freeze();
+      assert.ok(isFrozen(chain, held.vault));
+      expectRejected(await claimIx(holder.publicKey), [holder], "RewardVaultFrozen");
+
+      held.thaw();
+      assertOk(chain.send([await claimIx(holder.publicKey)], [holder]));
+      assert.deepEqual(
+        destinations.map((destination) => tokenBalance(chain, destination)),
+        [1_000n, 0n],
+      );
+      assert.equal(tokenBalance(chain, held.vault), 1_000_000n - 1_000n);
     });
 
     it("rejects a wrong token program (InvalidTokenProgram)", async () => {

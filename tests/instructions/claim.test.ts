@@ -1,7 +1,9 @@
 import { strict as assert } from "assert";
 import type { PublicKey } from "@solana/web3.js";
 import {
+  FIXED_ACC_PER_RATE_SECOND,
   StreamMode,
+  WEIGHT_SCALE,
   accrue,
   findRewardVaultAddress,
   liability,
@@ -19,12 +21,19 @@ import {
   TestChain,
   tokenBalance,
 } from "@nft-staking/dev-kit";
-import { assertOk, assertUnchanged, firstEvent } from "../utils/assertions";
-import { claimFixture, big, streamState, projectedClaim } from "./claim.fixture";
+import { assertOk, firstEvent } from "../utils/assertions";
+import {
+  claimFixture,
+  big,
+  freezableStream,
+  isFrozen,
+  streamState,
+  projectedClaim,
+} from "./claim.fixture";
 
 describe("claim", () => {
   const suite = claimFixture();
-  const { claimIx, stakedHolder, staker, stakerOf } = suite;
+  const { claimIx, stakedHolder, staker, expectRejected } = suite;
   let chain: TestChain, fixture: PoolFixture;
   beforeEach(() => ({ chain, fixture } = suite));
 
@@ -61,7 +70,11 @@ describe("claim", () => {
 
       const now = chain.now();
       const poolBefore = poolState(fixture);
-      assert.equal(poolBefore.totalWeight.toString(), "4");
+      assert.equal(
+        big(poolBefore.totalWeight),
+        4n * WEIGHT_SCALE,
+        "weights 1 + 3, in 1/10,000 units",
+      );
       const projectedA = projectedClaim(poolBefore, staker(a.holder.publicKey), 0, now);
       const projectedB = projectedClaim(poolBefore, staker(b.holder.publicKey), 0, now);
       const stream = poolBefore.streams[0];
@@ -125,49 +138,67 @@ describe("claim", () => {
       assert.equal(parseEvents(result.logs).length, 4);
     });
 
-    it("pays 0 from an empty vault and keeps everything owed; a later fund + claim pays it", async () => {
-      const { index, mint } = await addStream(fixture, { rate: 10n });
+    it("pays nothing for the time a stream was unfunded: funding pays from then on, not the gap", async () => {
+      const { index, mint } = await addStream(fixture, { rate: 10n }); // empty vault
       const { holder, destinations } = await stakedHolder(1, [mint]);
       const destination = destinations[0] as PublicKey;
+      const [vault] = findRewardVaultAddress(fixture.pool, index);
       chain.warp(100);
 
-      const empty = chain.send([await claimIx(holder.publicKey)], [holder]);
-      assertOk(empty);
-      assert.equal(tokenBalance(chain, destination), 0n);
-      assert.equal(staker(holder.publicKey).streams[0]?.owed.toString(), "1000");
-      assert.equal(staker(holder.publicKey).streams[0]?.claimedTotal.toString(), "0");
-      assert.equal(poolState(fixture).streams[0]?.owedTotal.toString(), "1000");
-      const event = firstEvent(empty, "rewardsClaimed");
-      assert.equal(event.amount.toString(), "0");
-      assert.equal(event.owed.toString(), "1000");
+      // An unfunded stream earns nothing (review finding M-4): nothing to claim, nothing moves.
+      expectRejected(await claimIx(holder.publicKey), [holder], "NothingToClaim");
+      const unfunded = poolState(fixture).streams[0];
+      assert.equal(unfunded?.accPerWeight.toString(), "0");
+      assert.equal(unfunded?.vaultBalance.toString(), "0");
 
       await fundStream(fixture, index, mint, 5_000n);
-      assertOk(chain.send([await claimIx(holder.publicKey)], [holder]));
-      assert.equal(tokenBalance(chain, destination), 1_000n, "the owed rewards, same second");
-      assert.equal(staker(holder.publicKey).streams[0]?.owed.toString(), "0");
-      assert.equal(poolState(fixture).streams[0]?.owedTotal.toString(), "0");
+      const funded = poolState(fixture).streams[0];
+      assert.equal(funded?.accPerWeight.toString(), "0", "the 100 s before funding earn nothing");
+      assert.equal(funded?.lastUpdateTs.toString(), chain.now().toString());
+      assert.equal(funded?.vaultBalance.toString(), "5000");
+      expectRejected(await claimIx(holder.publicKey), [holder], "NothingToClaim");
 
       chain.warp(10);
-      assertOk(chain.send([await claimIx(holder.publicKey)], [holder]));
-      assert.equal(tokenBalance(chain, destination), 1_100n);
-      assert.equal(staker(holder.publicKey).streams[0]?.claimedTotal.toString(), "1100");
+      const result = chain.send([await claimIx(holder.publicKey)], [holder]);
+      assertOk(result);
+      assert.equal(tokenBalance(chain, destination), 10n * 10n, "the 10 s since funding");
+      assert.equal(tokenBalance(chain, vault), 5_000n - 100n);
+      const mine = staker(holder.publicKey).streams[0];
+      assert.equal(mine?.owed.toString(), "0");
+      assert.equal(mine?.claimedTotal.toString(), "100");
+      const stream = poolState(fixture).streams[0];
+      assert.equal(stream?.owedTotal.toString(), "0");
+      assert.equal(stream?.vaultBalance.toString(), "4900", "the books follow the vault");
+      const event = firstEvent(result, "rewardsClaimed");
+      assert.equal(event.amount.toString(), "100");
+      assert.equal(event.owed.toString(), "0");
     });
 
-    it("pays what a short vault holds and keeps the rest owed", async () => {
-      const { index, mint } = await addStream(fixture, { rate: 10n, fund: 300n });
+    it("accrues only the whole seconds a short vault covers, pays them all, then stalls", async () => {
+      // 7/s at weight 1 against 300 in the vault: 42 s fit (294), the 43rd would need 301.
+      const { index, mint } = await addStream(fixture, { rate: 7n, fund: 300n });
       const { holder, destinations } = await stakedHolder(1, [mint]);
+      const [vault] = findRewardVaultAddress(fixture.pool, index);
       chain.warp(100);
       const result = chain.send([await claimIx(holder.publicKey)], [holder]);
       assertOk(result);
-      assert.equal(tokenBalance(chain, destinations[0] as PublicKey), 300n);
-      assert.equal(tokenBalance(chain, findRewardVaultAddress(fixture.pool, index)[0]), 0n);
+      assert.equal(tokenBalance(chain, destinations[0] as PublicKey), 294n);
+      assert.equal(tokenBalance(chain, vault), 6n, "less than a second's worth, never promised");
       const mine = staker(holder.publicKey).streams[0];
-      assert.equal(mine?.owed.toString(), "700");
-      assert.equal(mine?.claimedTotal.toString(), "300");
-      assert.equal(poolState(fixture).streams[0]?.owedTotal.toString(), "700");
+      assert.equal(mine?.owed.toString(), "0", "nothing is owed beyond what the vault held");
+      assert.equal(mine?.claimedTotal.toString(), "294");
+      const stream = poolState(fixture).streams[0];
+      assert.ok(stream);
+      assert.equal(stream.owedTotal.toString(), "0");
+      assert.equal(stream.vaultBalance.toString(), "6");
+      assert.equal(big(stream.accPerWeight), 7n * 42n * FIXED_ACC_PER_RATE_SECOND);
+      assert.equal(stream.lastUpdateTs.toString(), chain.now().toString(), "the rest is gone");
       const event = firstEvent(result, "rewardsClaimed");
-      assert.equal(event.amount.toString(), "300");
-      assert.equal(event.owed.toString(), "700");
+      assert.equal(event.amount.toString(), "294");
+      assert.equal(event.owed.toString(), "0");
+
+      chain.warp(50);
+      expectRejected(await claimIx(holder.publicKey), [holder], "NothingToClaim");
     });
 
     it("accumulates claimedTotal over several claims", async () => {
@@ -187,7 +218,7 @@ describe("claim", () => {
 
     it("emits RewardsClaimed per stream with amount and owed", async () => {
       const first = await addStream(fixture, { rate: 10n, fund: 1_000_000n });
-      const second = await addStream(fixture, { rate: 4n, fund: 150n });
+      const second = await addStream(fixture, { rate: 4n, fund: 150n }); // covers 37 s
       const { holder } = await stakedHolder(1, [first.mint, second.mint]);
       chain.warp(100);
       const result = chain.send([await claimIx(holder.publicKey)], [holder]);
@@ -196,7 +227,7 @@ describe("claim", () => {
       assert.equal(events.length, 2);
       const expected = [
         { index: 0, mint: first.mint, amount: "1000", owed: "0" },
-        { index: 1, mint: second.mint, amount: "150", owed: "250" },
+        { index: 1, mint: second.mint, amount: "148", owed: "0" },
       ];
       events.forEach((event, i) => {
         const want = expected[i];
@@ -213,26 +244,44 @@ describe("claim", () => {
       });
     });
 
-    it("pays 0 on a second claim in the same second and changes no state", async () => {
-      const { mint } = await addStream(fixture, { rate: 10n, fund: 1_000_000n });
-      const { holder, destinations } = await stakedHolder(1, [mint]);
+    it("pays 0 from a frozen vault and keeps it owed, without blocking the other streams (L-1)", async () => {
+      const open = await addStream(fixture, { rate: 10n, fund: 1_000_000n });
+      const held = await freezableStream(fixture, { rate: 4n, fund: 1_000_000n });
+      const { holder, destinations } = await stakedHolder(1, [open.mint, held.mint]);
+      const [openDestination, heldDestination] = destinations as [PublicKey, PublicKey];
       chain.warp(100);
-      assertOk(chain.send([await claimIx(holder.publicKey)], [holder]));
-      assert.equal(tokenBalance(chain, destinations[0] as PublicKey), 1_000n);
-      const [vault] = findRewardVaultAddress(fixture.pool, 0);
-      const before = chain.snapshot([
-        fixture.pool,
-        stakerOf(holder.publicKey),
-        vault,
-        destinations[0] as PublicKey,
-      ]);
+      held.freeze();
+      assert.ok(isFrozen(chain, held.vault));
 
-      const again = chain.send([await claimIx(holder.publicKey)], [holder]);
-      assertOk(again);
-      assertUnchanged(chain, before);
-      const event = firstEvent(again, "rewardsClaimed");
-      assert.equal(event.amount.toString(), "0");
-      assert.equal(event.owed.toString(), "0");
+      const result = chain.send([await claimIx(holder.publicKey)], [holder]);
+      assertOk(result);
+      assert.equal(tokenBalance(chain, openDestination), 1_000n);
+      assert.equal(tokenBalance(chain, heldDestination), 0n);
+      assert.equal(tokenBalance(chain, held.vault), 1_000_000n, "nothing left the frozen vault");
+      const events = parseEvents(result.logs);
+      assert.deepEqual(
+        events.map((event) =>
+          event.name === "rewardsClaimed"
+            ? [event.data.streamIndex, event.data.amount.toString(), event.data.owed.toString()]
+            : event.name,
+        ),
+        [
+          [0, "1000", "0"],
+          [1, "0", "400"],
+        ],
+      );
+      const mine = staker(holder.publicKey).streams;
+      assert.equal(mine[1]?.owed.toString(), "400", "settled and kept owed");
+      assert.equal(mine[1]?.claimedTotal.toString(), "0");
+      assert.equal(poolState(fixture).streams[1]?.owedTotal.toString(), "400");
+
+      held.thaw();
+      chain.warp(10);
+      assertOk(chain.send([await claimIx(holder.publicKey)], [holder]));
+      assert.equal(tokenBalance(chain, openDestination), 1_100n);
+      assert.equal(tokenBalance(chain, heldDestination), 440n, "the 400 owed and 10 s more");
+      assert.equal(staker(holder.publicKey).streams[1]?.owed.toString(), "0");
+      assert.equal(poolState(fixture).streams[1]?.owedTotal.toString(), "0");
     });
 
     it("pays a stream added after the holder staked from the stream's start only", async () => {
@@ -261,7 +310,7 @@ describe("claim", () => {
       const stream = poolState(fixture).streams[0];
       assert.equal(stream?.lastUpdateTs.toString(), stream?.endTs.toString());
       chain.warp(1_000);
-      assertOk(chain.send([await claimIx(holder.publicKey)], [holder]));
+      expectRejected(await claimIx(holder.publicKey), [holder], "NothingToClaim");
       assert.equal(tokenBalance(chain, destinations[0] as PublicKey), 2_000n, "nothing more");
     });
   });

@@ -4,6 +4,7 @@ import type { Keypair, PublicKey, TransactionInstruction } from "@solana/web3.js
 import {
   STAKER_HEADER_SIZE,
   STAKE_RECORD_SIZE,
+  WEIGHT_SCALE,
   closeStakerInstruction,
   findEscrowAddress,
 } from "@nft-staking/sdk";
@@ -11,7 +12,6 @@ import {
   addStream,
   createCollectionNfts,
   createPool,
-  fundStream,
   holderWithNfts,
   type PoolFixture,
   poolState,
@@ -25,6 +25,7 @@ import {
 } from "@nft-staking/dev-kit";
 import { accountMeta, assertOk, onlyEvent, padded } from "../utils/assertions";
 import { FEE, START, poolSuite } from "../utils/suite";
+import { freezableStream } from "./claim.fixture";
 
 describe("close_staker", () => {
   const suite = poolSuite({ start: START });
@@ -121,7 +122,7 @@ describe("close_staker", () => {
       const state = stakerState(fixture, holder.publicKey);
       assert.ok(state);
       assert.equal(state.records.length, 1);
-      assert.equal(state.totalWeight.toString(), "1");
+      assert.equal(state.totalWeight.toString(), WEIGHT_SCALE.toString(), "weight 1");
       assert.equal(state.points.toString(), "0");
       assert.equal(state.streams[0]?.owed.toString(), "0");
       assert.equal(state.streams[0]?.claimedTotal.toString(), "0", "history starts over");
@@ -151,6 +152,33 @@ describe("close_staker", () => {
       assert.equal(chain.account(stakerOf(later.holder.publicKey)), null);
       assert.equal(poolState(fixture).streams[0]?.owedTotal.toString(), "0");
     });
+
+    it("closes a staker owed only by a frozen vault once that vault is passed, forfeiting it (L-1)", async () => {
+      const held = await freezableStream(fixture, { rate: 10n, fund: 1_000_000n });
+      const { holder, nfts } = holderWithNfts(fixture, 1);
+      assertOk(await stakeNfts(fixture, holder, nfts));
+      chain.warp(100);
+      await unstakeAll(holder, nfts);
+      assert.equal(stakerState(fixture, holder.publicKey)?.streams[0]?.owed.toString(), "1000");
+      held.freeze();
+      const vaultMeta = { pubkey: held.vault, isSigner: false, isWritable: false };
+
+      // Without the vault the program cannot see it is frozen: the rewards are still owed.
+      expectRejected(await closeIx(holder.publicKey), [holder], "RewardsStillOwed", [held.vault]);
+      held.thaw();
+      const thawed = await closeIx(holder.publicKey);
+      thawed.keys.push(vaultMeta);
+      expectRejected(thawed, [holder], "RewardsStillOwed");
+      held.freeze();
+
+      const ix = await closeIx(holder.publicKey);
+      ix.keys.push(vaultMeta);
+      assertOk(chain.send([ix], [holder]));
+      assert.equal(chain.account(stakerOf(holder.publicKey)), null, "closed");
+      const stream = poolState(fixture).streams[0];
+      assert.equal(stream?.owedTotal.toString(), "0", "the 1 000 owed are given up");
+      assert.equal(tokenBalance(chain, held.vault), 1_000_000n, "nothing was paid out");
+    });
   });
 
   describe("rejections", () => {
@@ -163,16 +191,14 @@ describe("close_staker", () => {
     });
 
     it("rejects a staker still owed rewards (RewardsStillOwed), then closes once paid", async () => {
-      const { index, mint } = await addStream(fixture, { rate: 10n }); // empty vault
+      const { mint } = await addStream(fixture, { rate: 10n, fund: 1_000n });
       const { holder, nfts } = holderWithNfts(fixture, 1);
       assertOk(await stakeNfts(fixture, holder, nfts));
       chain.warp(100);
-      await unstakeAll(holder, nfts);
-      await claim(holder); // pays 0 from the empty vault
+      await unstakeAll(holder, nfts); // settles the 1 000 earned into owed, unpaid
       assert.equal(stakerState(fixture, holder.publicKey)?.streams[0]?.owed.toString(), "1000");
       expectRejected(await closeIx(holder.publicKey), [holder], "RewardsStillOwed");
 
-      await fundStream(fixture, index, mint, 1_000n);
       await claim(holder);
       assert.equal(tokenBalance(chain, ataOf(holder.publicKey, mint)), 1_000n);
       assertOk(chain.send([await closeIx(holder.publicKey)], [holder]));

@@ -2,6 +2,9 @@ import { strict as assert } from "assert";
 import { TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID } from "@solana/spl-token";
 import { Keypair, PublicKey, SystemProgram, type TransactionInstruction } from "@solana/web3.js";
 import {
+  FIXED_ACC_PER_RATE_SECOND,
+  WEIGHT_SCALE,
+  accountFieldLayout,
   findRewardVaultAddress,
   fundRewardStreamInstruction,
   type FundRewardStreamParams,
@@ -10,6 +13,7 @@ import {
   addStream,
   createRewardMint,
   type PoolFixture,
+  poolState,
   setTokenBalance,
   TestChain,
   tokenBalance,
@@ -38,7 +42,7 @@ const TOKEN_OWNER_MISMATCH = 4;
 
 describe("fund_reward_stream", () => {
   const suite = poolSuite();
-  const { tokenAccountAt } = suite;
+  const { tokenAccountAt, stakedHolder, claimInto } = suite;
   let chain: TestChain, fixture: PoolFixture;
   let rewardMint: PublicKey, vault: PublicKey, funder: Keypair, funderToken: PublicKey;
 
@@ -105,13 +109,107 @@ describe("fund_reward_stream", () => {
     });
   }
 
-  it("moves the amount from the funder's token account into the vault, without writing the pool", async () => {
-    const poolBefore = chain.snapshot([fixture.pool]);
+  /** The stream's accrual fields and the books' vault balance, as strings. */
+  function books(index = 0) {
+    const stream = poolState(fixture).streams[index];
+    assert.ok(stream, `stream ${index}`);
+    return {
+      accPerWeight: stream.accPerWeight.toString(),
+      unsettledScaled: stream.unsettledScaled.toString(),
+      lastUpdateTs: stream.lastUpdateTs.toString(),
+      owedTotal: stream.owedTotal.toString(),
+      vaultBalance: stream.vaultBalance.toString(),
+    };
+  }
+
+  /** Indices of the bytes of the pool's data that differ from `before`. */
+  function changedPoolBytes(before: Uint8Array): number[] {
+    const after = chain.svm.getAccount(fixture.pool);
+    assert.ok(after);
+    assert.equal(after.data.length, before.length);
+    return Array.from(after.data).flatMap((byte, i) => (byte === before[i] ? [] : [i]));
+  }
+
+  it("moves the amount from the funder's token account into the vault, and books only that in the pool", async () => {
+    const before = chain.svm.getAccount(fixture.pool);
+    assert.ok(before);
+    const booksBefore = books();
     const result = chain.send([await fundRewardStreamInstruction(params())], [funder]);
     assertOk(result);
     assert.equal(tokenBalance(chain, vault), 250_000n);
     assert.equal(tokenBalance(chain, funderToken), 750_000n);
-    assertUnchanged(chain, poolBefore);
+
+    // The pool is written (M-4): nothing staked and no time passed, so nothing accrues, and the
+    // only change is the stream's vault balance.
+    assert.equal(chain.svm.getAccount(fixture.pool)?.lamports, before.lamports);
+    assert.deepEqual(books(), { ...booksBefore, vaultBalance: "250000" });
+    const { offset, size } = accountFieldLayout("pool", "streams.0.vaultBalance");
+    assert.equal(size, 8);
+    const changed = changedPoolBytes(before.data);
+    assert.ok(changed.length > 0);
+    assert.ok(
+      changed.every((i) => i >= offset && i < offset + 8),
+      "only streams[0].vaultBalance changed",
+    );
+  });
+
+  it("accrues every stream up to now under the old balances before booking the funding", async () => {
+    const other = await addStream(fixture, { rate: 2n, fund: 1_000_000n });
+    await stakedHolder(1);
+    chain.warp(10);
+    const before = books(other.index);
+    assertOk(chain.send([await fundRewardStreamInstruction(params())], [funder]));
+
+    const now = chain.now().toString();
+    // Stream 0 had an empty vault: its 10 s earn nothing, and accrual restarts from now.
+    assert.deepEqual(books(0), {
+      accPerWeight: "0",
+      unsettledScaled: "0",
+      lastUpdateTs: now,
+      owedTotal: "0",
+      vaultBalance: "250000",
+    });
+    // Stream 1 (funded, not the one funded now) is brought up to now: 2/s × 10 s at weight 1.
+    const acc = 2n * 10n * FIXED_ACC_PER_RATE_SECOND;
+    assert.deepEqual(books(other.index), {
+      accPerWeight: acc.toString(),
+      unsettledScaled: (acc * WEIGHT_SCALE).toString(),
+      lastUpdateTs: now,
+      owedTotal: "0",
+      vaultBalance: before.vaultBalance,
+    });
+  });
+
+  it("resumes accrual when funded, without paying for the unfunded gap (exact amounts)", async () => {
+    // The stream pays 1 000/s per weight; one NFT of weight 1 is staked from its start.
+    const { holder } = await stakedHolder(1);
+    chain.warp(100); // 100 s with an empty vault: nothing accrues
+    assertOk(chain.send([await fundRewardStreamInstruction(params())], [funder])); // 250 000
+    assert.equal(books().accPerWeight, "0", "the gap is not paid for");
+    assert.equal(books().vaultBalance, "250000");
+
+    chain.warp(100); // 100 s covered
+    assert.deepEqual(await claimInto(holder, [rewardMint]), [100_000n], "not 200 000");
+    chain.warp(200); // 150 s covered, then the vault is spent: 50 s earn nothing
+    assert.deepEqual(await claimInto(holder, [rewardMint]), [150_000n]);
+    assert.equal(tokenBalance(chain, vault), 0n);
+    assert.equal(books().vaultBalance, "0");
+    assert.equal(books().accPerWeight, (1_000n * 250n * FIXED_ACC_PER_RATE_SECOND).toString());
+
+    chain.warp(100); // still empty: the gap is now 150 s
+    const top = await fundRewardStreamInstruction(params({ amount: 5_000n }));
+    assertOk(chain.send([top], [funder]));
+    chain.warp(3);
+    assert.deepEqual(await claimInto(holder, [rewardMint]), [3_000n], "only the 3 s since");
+    assert.equal(tokenBalance(chain, vault), 2_000n);
+    assert.deepEqual(books(), {
+      accPerWeight: (1_000n * 253n * FIXED_ACC_PER_RATE_SECOND).toString(),
+      unsettledScaled: "0",
+      lastUpdateTs: chain.now().toString(),
+      owedTotal: "0",
+      vaultBalance: "2000",
+    });
+    assert.equal(tokenBalance(chain, funderToken), 1_000_000n - 255_000n);
   });
 
   it("emits StreamFunded", async () => {
@@ -136,6 +234,7 @@ describe("fund_reward_stream", () => {
       chain.send([await fundRewardStreamInstruction(params({ amount: 999_999n }))], [funder]),
     );
     assert.equal(tokenBalance(chain, vault), 1_000_040n);
+    assert.equal(books().vaultBalance, "1000040", "the books follow every funding");
     assert.equal(tokenBalance(chain, funderToken), 0n, "the whole balance can go");
   });
 
@@ -159,6 +258,8 @@ describe("fund_reward_stream", () => {
     assertOk(chain.send([ix], [funder]));
     assert.equal(tokenBalance(chain, secondVault), 10n);
     assert.equal(tokenBalance(chain, vault), 0n);
+    assert.equal(books(1).vaultBalance, "10");
+    assert.equal(books(0).vaultBalance, "0");
   });
 
   it("rejects a vault that is not the stream's", async () => {
@@ -211,6 +312,14 @@ describe("fund_reward_stream", () => {
       accountMeta(ix, VAULT).pubkey = vault;
       expectRejected(ix, [funder], "InvalidPoolAccount");
     }
+  });
+
+  it("rejects a read-only pool (the funding is booked in it)", async () => {
+    const ix = await fundRewardStreamInstruction(params());
+    assert.ok(accountMeta(ix, 0).pubkey.equals(fixture.pool));
+    assert.equal(accountMeta(ix, 0).isWritable, true, "the SDK marks the pool writable");
+    accountMeta(ix, 0).isWritable = false;
+    expectRejected(ix, [funder], "AccountNotWritable");
   });
 
   it("rejects Token-2022 as the token program", async () => {

@@ -1,11 +1,16 @@
 import { strict as assert } from "assert";
 import { Keypair, PublicKey, SystemProgram, type TransactionInstruction } from "@solana/web3.js";
 import {
+  DEFAULT_POOL_LIMITS,
   IDL,
+  MAX_LOCK_DURATION_S,
+  MAX_PAUSE_S,
   MAX_URI_LEN,
+  POOL_SIZE,
   decodePool,
   findPoolAddress,
   initializePoolInstruction,
+  poolLimitsOf,
   poolUri,
   type InitializePoolParams,
 } from "@nft-staking/sdk";
@@ -42,6 +47,13 @@ describe("initialize_pool", () => {
   /** Expects `error` and that nothing changed (see `assertRejected`). */
   const expectRejected = rejecterFor(() => chain);
 
+  /** The pool PDA of (authority, 1), which a rejected initialization must leave empty. */
+  const poolAddress = () => findPoolAddress(authority.publicKey, 1n)[0];
+
+  /** Two years and thirty days: the program's caps on `maxLockS` and `maxPauseS`. */
+  const TWO_YEARS = 2 * 365 * 86_400;
+  const THIRTY_DAYS = 30 * 86_400;
+
   it("creates the pool PDA with its authority, keys, tier default and URI", async () => {
     const ix = await initializePoolInstruction(params());
     const result = chain.send([ix], [authority]);
@@ -51,10 +63,11 @@ describe("initialize_pool", () => {
     const account = chain.svm.getAccount(poolAddress);
     assert.ok(account);
     assert.equal(account.owner.toBase58(), IDL.address);
-    assert.equal(account.data.length, 1024);
+    assert.equal(POOL_SIZE, 1088);
+    assert.equal(account.data.length, 1088);
     assert.equal(
       BigInt(account.lamports),
-      chain.svm.minimumBalanceForRentExemption(1024n),
+      chain.svm.minimumBalanceForRentExemption(1088n),
       "rent-exempt, and not a lamport more",
     );
     const pool = decodePool(account.data);
@@ -66,11 +79,38 @@ describe("initialize_pool", () => {
     assert.equal(pool.poolId.toString(), "1");
     assert.equal(pool.defaultTierWeight, 100);
     assert.equal(pool.bump, bump);
-    assert.equal(pool.paused, 0);
+    assert.equal(pool.pausedUntil.toString(), "0");
     assert.equal(pool.streamCount, 0);
     assert.equal(pool.stakedCount.toString(), "0");
     assert.equal(pool.createdAt.toString(), chain.svm.getClock().unixTimestamp.toString());
     assert.equal(poolUri(pool), "https://example.org/pool.json");
+    assert.equal(pool.maxLockS, 365 * 86_400, "default: locks up to a year");
+    assert.equal(pool.maxPauseS, 7 * 86_400, "default: pauses up to a week");
+    assert.equal(pool.flags, 0, "default: originals only, the default tier allowed");
+    assert.deepEqual(poolLimitsOf(pool), DEFAULT_POOL_LIMITS);
+  });
+
+  it("stores the limits it is given, up to the program's caps", async () => {
+    const limits = {
+      maxLockS: TWO_YEARS,
+      maxPauseS: THIRTY_DAYS,
+      acceptEditions: true,
+      requireTierProof: true,
+    };
+    assertOk(chain.send([await initializePoolInstruction(params({ limits }))], [authority]));
+    const pool = decodePool(chain.svm.getAccount(poolAddress())?.data ?? new Uint8Array());
+    assert.equal(pool.maxLockS, TWO_YEARS);
+    assert.equal(pool.maxPauseS, THIRTY_DAYS);
+    assert.equal(pool.flags, 3, "accepts editions | requires tier proofs");
+    assert.deepEqual(poolLimitsOf(pool), limits);
+
+    const smallest = { maxLockS: 0, maxPauseS: 1, acceptEditions: false, requireTierProof: true };
+    const ix = await initializePoolInstruction(params({ poolId: 2n, limits: smallest }));
+    assertOk(chain.send([ix], [authority]));
+    const [second] = findPoolAddress(authority.publicKey, 2n);
+    const other = decodePool(chain.svm.getAccount(second)?.data ?? new Uint8Array());
+    assert.deepEqual(poolLimitsOf(other), smallest);
+    assert.equal(other.flags, 2);
   });
 
   it("emits PoolInitialized", async () => {
@@ -134,8 +174,8 @@ describe("initialize_pool", () => {
     );
     assertOk(chain.send([await initializePoolInstruction(params())], [authority]));
     const account = chain.svm.getAccount(poolAddress);
-    assert.equal(account?.data.length, 1024);
-    assert.equal(BigInt(account?.lamports ?? 0), chain.svm.minimumBalanceForRentExemption(1024n));
+    assert.equal(account?.data.length, 1088);
+    assert.equal(BigInt(account?.lamports ?? 0), chain.svm.minimumBalanceForRentExemption(1088n));
   });
 
   it("gives each (authority, pool id) its own pool", async () => {
@@ -210,6 +250,24 @@ describe("initialize_pool", () => {
   it("rejects a URI longer than 96 bytes", async () => {
     const ix = await initializePoolInstruction(params({ uri: "u".repeat(MAX_URI_LEN + 1) }));
     expectRejected(ix, [authority], "UriTooLong");
+  });
+
+  it("rejects a maxLockS above the 2-year cap (LockTooLong)", async () => {
+    assert.equal(MAX_LOCK_DURATION_S, TWO_YEARS);
+    const limits = { ...DEFAULT_POOL_LIMITS, maxLockS: TWO_YEARS + 1 };
+    const ix = await initializePoolInstruction(params({ limits }));
+    expectRejected(ix, [authority], "LockTooLong", [poolAddress()]);
+    assert.equal(chain.account(poolAddress()), null, "no pool created");
+  });
+
+  it("rejects a maxPauseS of 0 or above 30 days (PauseTooLong)", async () => {
+    assert.equal(MAX_PAUSE_S, THIRTY_DAYS);
+    for (const maxPauseS of [0, THIRTY_DAYS + 1]) {
+      const limits = { ...DEFAULT_POOL_LIMITS, maxPauseS };
+      const ix = await initializePoolInstruction(params({ limits }));
+      expectRejected(ix, [authority], "PauseTooLong", [poolAddress()]);
+    }
+    assert.equal(chain.account(poolAddress()), null, "no pool created");
   });
 
   it("rejects too few accounts", async () => {

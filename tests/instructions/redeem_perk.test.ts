@@ -1,5 +1,11 @@
 import { strict as assert } from "assert";
-import { IDL, decodePerkReceipt, findReceiptAddress, projectedPoints } from "@nft-staking/sdk";
+import {
+  IDL,
+  WEIGHT_SCALE,
+  decodePerkReceipt,
+  findReceiptAddress,
+  projectedPoints,
+} from "@nft-staking/sdk";
 import {
   addStream,
   createCollectionNfts,
@@ -23,16 +29,22 @@ describe("redeem_perk", () => {
 
   describe("happy paths", () => {
     it("accrues weight × seconds of points, exactly as projectedPoints projects", async () => {
+      // A funded stream, so that a claim pays something and may settle the points.
+      await addStream(fixture, { rate: 1n, fund: 1_000_000n });
       const { holder } = await stakedHolder(2);
       const start = staker(holder.publicKey);
       assert.equal(start.points.toString(), "0");
       assert.equal(start.pointsUpdatedTs.toString(), now.toString());
-      assert.equal(start.totalWeight.toString(), (2n * WEIGHT).toString());
+      assert.equal(
+        BigInt(start.totalWeight.toString()),
+        2n * WEIGHT * WEIGHT_SCALE,
+        "effective weight in 1/10,000 units",
+      );
 
       chain.warp(100);
       const projected = projectedPoints(staker(holder.publicKey), chain.now());
-      assert.equal(projected, 2n * WEIGHT * 100n);
-      await checkpoint(holder);
+      assert.equal(projected, 2n * WEIGHT * 100n, "whole-weight-seconds");
+      assert.deepEqual(await checkpoint(holder), [2n * WEIGHT * 100n]);
       assert.equal(points(holder.publicKey), projected);
       assert.equal(staker(holder.publicKey).pointsUpdatedTs.toString(), chain.now().toString());
 
@@ -43,7 +55,7 @@ describe("redeem_perk", () => {
       chain.warp(50);
       const later = projectedPoints(staker(holder.publicKey), chain.now());
       assert.equal(later, projected + 3n * WEIGHT * 50n);
-      await checkpoint(holder);
+      assert.deepEqual(await checkpoint(holder), [3n * WEIGHT * 50n]);
       assert.equal(points(holder.publicKey), later);
     });
 
@@ -186,7 +198,11 @@ describe("redeem_perk", () => {
 
       assertOk(await unstakeNfts(fixture, spender.holder, spender.nfts));
       for (const nft of spender.nfts) assert.equal(tokenBalance(chain, nft.tokenAccount), 1n);
-      assert.equal(poolState(fixture).totalWeight.toString(), (2n * WEIGHT).toString());
+      assert.equal(
+        BigInt(poolState(fixture).totalWeight.toString()),
+        2n * WEIGHT * WEIGHT_SCALE,
+        "only the saver's weight is left",
+      );
       assert.equal(staker(spender.holder.publicKey).records.length, 0);
     });
   });

@@ -1,6 +1,11 @@
 import { strict as assert } from "assert";
 import type { PublicKey, TransactionInstruction } from "@solana/web3.js";
-import { setPausedInstruction } from "@nft-staking/sdk";
+import {
+  DEFAULT_POOL_LIMITS,
+  accountFieldOffset,
+  setPausedInstruction,
+  sunsetPoolInstruction,
+} from "@nft-staking/sdk";
 import {
   addStream,
   holderWithNfts,
@@ -12,6 +17,7 @@ import {
   type TestChain,
   type TestNft,
   tokenBalance,
+  isPaused as paused,
 } from "@nft-staking/dev-kit";
 import {
   accountMeta,
@@ -46,41 +52,78 @@ describe("set_paused", () => {
   const setPaused = (paused: boolean) => asAuthority(pauseIx(paused));
 
   describe("happy paths", () => {
-    it("pauses the pool: paused = 1, nothing else in the pool changes", async () => {
+    it("pauses the pool until now + max_pause_s: nothing else in the pool changes", async () => {
       const before = chain.svm.getAccount(fixture.pool);
       assert.ok(before);
-      assert.equal(poolState(fixture).paused, 0);
+      assert.equal(paused(fixture), false);
       await setPaused(true);
       const after = chain.svm.getAccount(fixture.pool);
       assert.ok(after);
-      assert.equal(poolState(fixture).paused, 1);
+      assert.equal(paused(fixture), true);
+      assert.equal(
+        poolState(fixture).pausedUntil.toString(),
+        String(chain.now() + BigInt(DEFAULT_POOL_LIMITS.maxPauseS)),
+      );
       assert.equal(after.lamports, before.lamports);
       assert.equal(after.data.length, before.data.length);
+      const offset = accountFieldOffset("pool", "pausedUntil");
       const changed = Array.from(after.data).flatMap((byte, i) =>
         byte === before.data[i] ? [] : [i],
       );
-      assert.equal(changed.length, 1, "only the paused byte changed");
+      assert.ok(changed.length > 0);
+      assert.ok(
+        changed.every((i) => i >= offset && i < offset + 8),
+        "only paused_until changed",
+      );
+    });
+
+    it("ends a pause by itself after max_pause_s (L-7); pausing again renews it", async () => {
+      await setPaused(true);
+      chain.warp(DEFAULT_POOL_LIMITS.maxPauseS - 1);
+      assert.equal(paused(fixture), true);
+      await setPaused(true);
+      chain.warp(DEFAULT_POOL_LIMITS.maxPauseS - 1);
+      assert.equal(paused(fixture), true, "renewed from the second pause");
+      chain.warp(1);
+      assert.equal(paused(fixture), false);
+      const { holder, nfts } = holderWithNfts(fixture, 1);
+      assertOk(await stakeNfts(fixture, holder, nfts));
+    });
+
+    it("never blocks claims once the pool is sunset (L-7)", async () => {
+      const { mint } = await addStream(fixture, { rate: 3n, fund: 1_000_000n });
+      const { holder } = await stakedHolder(1);
+      chain.warp(100);
+      await setPaused(true);
+      await asAuthority(
+        sunsetPoolInstruction({ pool: fixture.pool, authority: fixture.authority.publicKey }),
+      );
+      assert.equal(paused(fixture), true);
+      assert.deepEqual(await claimInto(holder, [mint]), [300n]);
     });
 
     it("emits PoolPauseUpdated on pause and on unpause", async () => {
       const event = onlyEvent(await setPaused(true), "poolPauseUpdated");
       assert.ok(event.pool.equals(fixture.pool));
-      assert.equal(event.paused, 1);
+      assert.equal(
+        event.pausedUntil.toString(),
+        String(chain.now() + BigInt(DEFAULT_POOL_LIMITS.maxPauseS)),
+      );
 
       const again = firstEvent(await setPaused(false), "poolPauseUpdated");
       assert.ok(again.pool.equals(fixture.pool));
-      assert.equal(again.paused, 0);
+      assert.equal(again.pausedUntil.toString(), "0");
     });
 
     it("is idempotent: pausing twice or unpausing an active pool succeeds", async () => {
       await setPaused(false);
-      assert.equal(poolState(fixture).paused, 0);
+      assert.equal(paused(fixture), false);
       await setPaused(true);
       await setPaused(true);
-      assert.equal(poolState(fixture).paused, 1);
+      assert.equal(paused(fixture), true);
       await setPaused(false);
       await setPaused(false);
-      assert.equal(poolState(fixture).paused, 0);
+      assert.equal(paused(fixture), false);
     });
 
     it("refuses stake while paused (PoolPaused)", async () => {
@@ -106,7 +149,7 @@ describe("set_paused", () => {
       for (const nft of nfts) assert.equal(tokenBalance(chain, nft.tokenAccount), 1n);
       assert.equal(poolState(fixture).stakedCount.toString(), "0");
       assert.equal(poolState(fixture).totalWeight.toString(), "0");
-      assert.equal(poolState(fixture).paused, 1, "unstake does not touch the flag");
+      assert.equal(paused(fixture), true, "unstake does not touch the flag");
     });
 
     it("keeps rewards accruing while paused; after unpausing, claim pays the paused period too", async () => {
@@ -162,7 +205,7 @@ describe("set_paused", () => {
       expectRejected(await pauseIx(true, stranger.publicKey), [stranger], "Unauthorized");
       await setPaused(true);
       expectRejected(await pauseIx(false, stranger.publicKey), [stranger], "Unauthorized");
-      assert.equal(poolState(fixture).paused, 1);
+      assert.equal(paused(fixture), true);
     });
 
     it("rejects the authority not signing (MissingSignature)", async () => {

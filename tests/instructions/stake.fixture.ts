@@ -8,9 +8,14 @@ import {
 } from "@solana/web3.js";
 import {
   STAKER_HEADER_SIZE,
+  STAKE_ACCOUNTS_PER_NFT,
+  STAKE_FIXED_ACCOUNTS,
   STAKE_RECORD_SIZE,
   findEscrowAddress,
   parseEvents,
+  stakeInstruction,
+  type LockTerms,
+  type StakeNftInput,
 } from "@nft-staking/sdk";
 import {
   createNft,
@@ -24,9 +29,18 @@ import { extendSuite, poolSuite } from "../utils/suite";
 
 /** Lock option value recorded for an NFT staked without a lock. */
 export const NO_LOCK = 255;
-/** Fixed accounts of `stake` before the per-NFT groups, and accounts per NFT. */
-export const FIXED_ACCOUNTS = 5;
-export const ACCOUNTS_PER_NFT = 4;
+/** Fixed accounts of `stake` before the per-NFT groups, and accounts per NFT (the SDK's). */
+export { STAKE_ACCOUNTS_PER_NFT as ACCOUNTS_PER_NFT, STAKE_FIXED_ACCOUNTS as FIXED_ACCOUNTS };
+/** Position of each account within an NFT's group: mint, metadata, edition, token, escrow. */
+export const NFT_ACCOUNT = {
+  mint: 0,
+  metadata: 1,
+  edition: 2,
+  tokenAccount: 3,
+  escrow: 4,
+} as const;
+/** Effective weight of a weight-1 NFT with no lock (weights are in 1/10,000 units). */
+export const BPS = 10_000;
 
 /**
  * Shared setup of the `stake` tests (`stake.test.ts`: success paths, `stake.rejects.test.ts`:
@@ -106,8 +120,33 @@ export function stakeFixture() {
     }
   }
 
+  /**
+   * `stake` of `nfts` by `owner` with exactly these lock terms (as a holder who read the pool
+   * earlier would send them), unlike `stakeIx`, which reads the pool's current terms.
+   */
+  const stakeWithTermsIx = (
+    owner: PublicKey,
+    nfts: StakeNftInput[],
+    lock: LockTerms | undefined,
+  ): Promise<TransactionInstruction> =>
+    stakeInstruction({ pool: suite.fixture.pool, owner, nfts, lock });
+
+  /** The account meta of `nft`'s `account` in `ix` (NFT `nft` of the batch, from 0). */
+  function nftAccountMeta(
+    ix: TransactionInstruction,
+    nft: number,
+    account: keyof typeof NFT_ACCOUNT,
+  ) {
+    const meta =
+      ix.keys[STAKE_FIXED_ACCOUNTS + nft * STAKE_ACCOUNTS_PER_NFT + NFT_ACCOUNT[account]];
+    assert.ok(meta, `no ${account} account for NFT ${nft}`);
+    return meta;
+  }
+
   return extendSuite(suite, {
     escrowOf,
+    stakeWithTermsIx,
+    nftAccountMeta,
     poolNft,
     assertEscrowHolds,
     stakedEvents,

@@ -2,8 +2,10 @@ import { strict as assert } from "assert";
 import { TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID } from "@solana/spl-token";
 import { Keypair, PublicKey, SystemProgram, type TransactionInstruction } from "@solana/web3.js";
 import {
+  DEFAULT_POOL_LIMITS,
   TierTree,
   STAKER_SEED,
+  lockTermsOf,
   setPausedInstruction,
   sunsetPoolInstruction,
 } from "@nft-staking/sdk";
@@ -12,13 +14,18 @@ import {
   createCollection,
   createNft,
   createTokenAccount,
+  findEditionAddress,
   holderWithNfts,
   lowerValidBump,
   type PoolFixture,
   poolState,
   stakeNfts,
+  stakerState,
   type TestChain,
   type TestNft,
+  tokenBalance,
+  unstakeNfts,
+  isPaused as paused,
 } from "@nft-staking/dev-kit";
 import { accountMeta, assertOk } from "../utils/assertions";
 import { stakeFixture, FIXED_ACCOUNTS, ACCOUNTS_PER_NFT } from "./stake.fixture";
@@ -26,7 +33,7 @@ import { stakeFixture, FIXED_ACCOUNTS, ACCOUNTS_PER_NFT } from "./stake.fixture"
 describe("stake", () => {
   const suite = stakeFixture();
   const { escrowOf, stakerOf, poolNft, stakeIx, expectRejected, writeTokenAccount } = suite;
-  const { metadataHeadLength, asAuthority } = suite;
+  const { metadataHeadLength, asAuthority, nftAccountMeta, stakeWithTermsIx } = suite;
   let chain: TestChain, fixture: PoolFixture;
   beforeEach(() => ({ chain, fixture } = suite));
 
@@ -172,8 +179,8 @@ describe("stake", () => {
     const [nft] = nfts;
     assert.ok(nft);
     const ix = await stakeIx(holder.publicKey, [nft]);
-    assert.ok(accountMeta(ix, FIXED_ACCOUNTS + 3).pubkey.equals(escrowOf(nft.mint)));
-    accountMeta(ix, FIXED_ACCOUNTS + 3).pubkey = Keypair.generate().publicKey;
+    assert.ok(nftAccountMeta(ix, 0, "escrow").pubkey.equals(escrowOf(nft.mint)));
+    nftAccountMeta(ix, 0, "escrow").pubkey = Keypair.generate().publicKey;
     expectRejected(ix, [holder], "InvalidEscrow", [escrowOf(nft.mint)]);
   });
 
@@ -257,7 +264,7 @@ describe("stake", () => {
   it("rejects 0 or 17 NFTs before looking at the accounts", async () => {
     const { holder, nfts } = holderWithNfts(fixture, 1);
     const ix = await stakeIx(holder.publicKey, nfts);
-    // data: discriminator (8), lock_option None (1), nfts count (u32), then per NFT
+    // data: discriminator (8), lock None (1), nfts count (u32), then per NFT
     // tier None (1), proof length (u32 = 0), escrow_bump, metadata_bump: 7 bytes; staker_bump.
     const header = ix.data.subarray(0, 9);
     const entry = ix.data.subarray(13, 20);
@@ -301,7 +308,7 @@ describe("stake", () => {
     const { holder, nfts } = holderWithNfts(fixture, 1);
     const authority = fixture.authority.publicKey;
     await asAuthority(setPausedInstruction({ pool: fixture.pool, authority, paused: true }));
-    assert.equal(poolState(fixture).paused, 1);
+    assert.equal(paused(fixture), true);
     expectRejected(await stakeIx(holder.publicKey, nfts), [holder], "PoolPaused");
   });
 
@@ -311,5 +318,202 @@ describe("stake", () => {
     await asAuthority(sunsetPoolInstruction({ pool: fixture.pool, authority }));
     assert.equal(poolState(fixture).sunset, 1);
     expectRejected(await stakeIx(holder.publicKey, nfts), [holder], "PoolSunset");
+  });
+
+  describe("edition-locked mints (M-1)", () => {
+    it("rejects a mint whose mint authority is not its edition (NftMintNotLocked)", async () => {
+      const holder = chain.fundedKeypair();
+      const stranger = Keypair.generate().publicKey;
+      // The holder (or anyone) could mint a second token into the escrow; None is not what
+      // Token Metadata leaves either.
+      for (const mintAuthority of [holder.publicKey, stranger, null]) {
+        const nft = poolNft(holder.publicKey, { mintAuthority });
+        expectRejected(await stakeIx(holder.publicKey, [nft]), [holder], "NftMintNotLocked");
+      }
+    });
+
+    it("rejects a mint whose freeze authority is a stranger's (NftMintNotLocked)", async () => {
+      const holder = chain.fundedKeypair();
+      // A freeze authority other than the edition could freeze the escrow: unstake would fail.
+      for (const freezeAuthority of [Keypair.generate().publicKey, holder.publicKey]) {
+        const nft = poolNft(holder.publicKey, { freezeAuthority });
+        expectRejected(await stakeIx(holder.publicKey, [nft]), [holder], "NftMintNotLocked");
+      }
+    });
+
+    it("rejects a whole batch when one mint is not locked by its edition", async () => {
+      const { holder, nfts } = holderWithNfts(fixture, 2);
+      const unlocked = poolNft(holder.publicKey, { mintAuthority: holder.publicKey });
+      const ix = await stakeIx(holder.publicKey, [...nfts, unlocked]);
+      expectRejected(ix, [holder], "NftMintNotLocked");
+      for (const nft of nfts) assert.equal(tokenBalance(chain, nft.tokenAccount), 1n);
+    });
+
+    it("rejects an NFT without an edition account (InvalidEditionAccount)", async () => {
+      const holder = chain.fundedKeypair();
+      const nft = poolNft(holder.publicKey, { edition: "none" });
+      assert.equal(chain.account(nft.edition), null);
+      const ix = await stakeIx(holder.publicKey, [nft]);
+      assert.ok(nftAccountMeta(ix, 0, "edition").pubkey.equals(nft.edition));
+      expectRejected(ix, [holder], "InvalidEditionAccount");
+    });
+
+    it("rejects an edition account not owned by Token Metadata (InvalidEditionAccount)", async () => {
+      const holder = chain.fundedKeypair();
+      for (const editionOwner of [Keypair.generate().publicKey, TOKEN_PROGRAM_ID]) {
+        const nft = poolNft(holder.publicKey, { editionOwner });
+        expectRejected(await stakeIx(holder.publicKey, [nft]), [holder], "InvalidEditionAccount");
+      }
+    });
+
+    it("rejects another mint's edition, or the metadata, in the edition's place (InvalidEditionAccount)", async () => {
+      const holder = chain.fundedKeypair();
+      const nft = poolNft(holder.publicKey);
+      const other = poolNft(chain.fundedKeypair().publicKey);
+      for (const impostor of [other.edition, nft.metadata]) {
+        const ix = await stakeIx(holder.publicKey, [nft]);
+        nftAccountMeta(ix, 0, "edition").pubkey = impostor;
+        expectRejected(ix, [holder], "InvalidEditionAccount", [nft.edition]);
+      }
+    });
+
+    it("rejects a Token Metadata account at the edition PDA that is not an edition (InvalidEditionAccount)", async () => {
+      const holder = chain.fundedKeypair();
+      const nft = poolNft(holder.publicKey);
+      const account = chain.svm.getAccount(nft.edition);
+      assert.ok(account);
+      // Key 0 (Uninitialized) and 4 (MetadataV1): neither a master nor a print edition.
+      for (const key of [0, 4]) {
+        const data = Uint8Array.from(account.data);
+        data[0] = key;
+        chain.svm.setAccount(nft.edition, { ...account, data });
+        expectRejected(await stakeIx(holder.publicKey, [nft]), [holder], "InvalidEditionAccount");
+      }
+    });
+
+    it("rejects metadata whose edition nonce does not derive the edition (InvalidEditionAccount)", async () => {
+      const holder = chain.fundedKeypair();
+      const nft = poolNft(holder.publicKey, { editionNonce: 0 });
+      assert.notEqual(findEditionAddress(nft.mint)[1], 0, "0 is not the edition's bump");
+      expectRejected(await stakeIx(holder.publicKey, [nft]), [holder], "InvalidEditionAccount");
+    });
+
+    it("rejects a print edition (PrintEditionNotAccepted) unless the pool accepts editions", async () => {
+      const holder = chain.fundedKeypair();
+      const print = poolNft(holder.publicKey, { edition: "print" });
+      expectRejected(await stakeIx(holder.publicKey, [print]), [holder], "PrintEditionNotAccepted");
+
+      await configurePool(fixture, {
+        defaultTierWeight: 7,
+        limits: { ...DEFAULT_POOL_LIMITS, acceptEditions: true },
+      });
+      const master = poolNft(holder.publicKey);
+      assertOk(await stakeNfts(fixture, holder, [print, master]));
+      assert.equal(tokenBalance(chain, print.tokenAccount), 0n);
+      assert.equal(tokenBalance(chain, escrowOf(print.mint)), 1n);
+      assert.deepEqual(
+        stakerState(fixture, holder.publicKey)?.records.map((record) => [
+          record.mint.toBase58(),
+          record.weight.toString(),
+        ]),
+        [
+          [print.mint.toBase58(), "70000"],
+          [master.mint.toBase58(), "70000"],
+        ],
+      );
+
+      // Turning editions off again refuses new prints but never traps a staked one.
+      await configurePool(fixture, { defaultTierWeight: 7, limits: DEFAULT_POOL_LIMITS });
+      const another = poolNft(holder.publicKey, { edition: "print" });
+      expectRejected(
+        await stakeIx(holder.publicKey, [another]),
+        [holder],
+        "PrintEditionNotAccepted",
+      );
+      assertOk(await unstakeNfts(fixture, holder, [print]));
+      assert.equal(tokenBalance(chain, print.tokenAccount), 1n);
+    });
+  });
+
+  it("rejects an NFT without a tier proof in a pool that requires one (TierProofRequired)", async () => {
+    const { holder, nfts } = holderWithNfts(fixture, 2);
+    const [proven, unproven] = nfts as [TestNft, TestNft];
+    const tree = TierTree.fromEntries([
+      { mint: proven.mint, tier: 1 },
+      { mint: unproven.mint, tier: 0 },
+    ]);
+    await configurePool(fixture, {
+      tiers: tree,
+      tierWeights: [10, 20],
+      defaultTierWeight: 7,
+      limits: { ...DEFAULT_POOL_LIMITS, requireTierProof: true },
+    });
+    const provenInput = { mint: proven.mint, tier: 1, proof: tree.proof(proven.mint) };
+    expectRejected(
+      await stakeIx(holder.publicKey, [{ mint: unproven.mint }]),
+      [holder],
+      "TierProofRequired",
+    );
+    // One NFT without a proof refuses the whole batch.
+    expectRejected(
+      await stakeIx(holder.publicKey, [provenInput, { mint: unproven.mint }]),
+      [holder],
+      "TierProofRequired",
+    );
+
+    assertOk(await stakeNfts(fixture, holder, [provenInput]));
+    const record = stakerState(fixture, holder.publicKey)?.records[0];
+    assert.equal(record?.tier, 1);
+    assert.equal(record?.weight.toString(), "200000");
+  });
+
+  it("rejects lock terms that changed between the holder's view and the stake (LockTermsChanged)", async () => {
+    const { holder, nfts } = holderWithNfts(fixture, 1);
+    const lockOptions = [
+      { durationS: 86_400, multiplierBps: 15_000 },
+      { durationS: 172_800, multiplierBps: 20_000 },
+    ];
+    await configurePool(fixture, { defaultTierWeight: 7, lockOptions });
+    const shown = lockTermsOf(poolState(fixture), 0);
+    assert.deepEqual(shown, { option: 0, durationS: 86_400, multiplierBps: 15_000 });
+    const viewed = await stakeWithTermsIx(holder.publicKey, nfts, shown);
+
+    // The authority lengthens option 0 after the holder read it …
+    await configurePool(fixture, {
+      defaultTierWeight: 7,
+      lockOptions: [{ durationS: 30 * 86_400, multiplierBps: 15_000 }, lockOptions[1]!],
+    });
+    expectRejected(viewed, [holder], "LockTermsChanged");
+    // … or cuts its multiplier and keeps its duration.
+    await configurePool(fixture, {
+      defaultTierWeight: 7,
+      lockOptions: [{ durationS: 86_400, multiplierBps: 12_000 }, lockOptions[1]!],
+    });
+    expectRejected(viewed, [holder], "LockTermsChanged");
+    // Another option's terms under this option's index are not this option's terms either.
+    const swapped = { ...lockTermsOf(poolState(fixture), 1), option: 0 };
+    expectRejected(
+      await stakeWithTermsIx(holder.publicKey, nfts, swapped),
+      [holder],
+      "LockTermsChanged",
+    );
+
+    // A holder who reads the new terms and accepts them is staked on exactly those.
+    const current = lockTermsOf(poolState(fixture), 0);
+    assertOk(chain.send([await stakeWithTermsIx(holder.publicKey, nfts, current)], [holder]));
+    const record = stakerState(fixture, holder.publicKey)?.records[0];
+    assert.equal(record?.multiplierBps, 12_000);
+    assert.equal(record?.weight.toString(), String(7 * 12_000));
+    assert.equal(record?.lockUntil.toString(), (chain.now() + 86_400n).toString());
+  });
+
+  it("rejects lock terms sent for a pool that has no lock at all (InvalidLockOption)", async () => {
+    const { holder, nfts } = holderWithNfts(fixture, 1);
+    const terms = { option: 0, durationS: 86_400, multiplierBps: 15_000 };
+    expectRejected(
+      await stakeWithTermsIx(holder.publicKey, nfts, terms),
+      [holder],
+      "InvalidLockOption",
+    );
   });
 });

@@ -3,6 +3,7 @@ import { ACCOUNT_SIZE, AccountLayout } from "@solana/spl-token";
 import { Keypair, SystemProgram } from "@solana/web3.js";
 import {
   DEFAULT_TIER,
+  STAKE_RECORD_SIZE,
   TierTree,
   findEscrowAddress,
   findPoolAddress,
@@ -24,7 +25,7 @@ import {
 import { assertOk } from "../utils/assertions";
 import { recordComputeUnits } from "../utils/compute";
 import { FEE } from "../utils/suite";
-import { stakeFixture, NO_LOCK } from "./stake.fixture";
+import { stakeFixture, BPS, NO_LOCK } from "./stake.fixture";
 
 describe("stake", () => {
   const suite = stakeFixture();
@@ -59,12 +60,17 @@ describe("stake", () => {
     assert.ok(staker.owner.equals(holder.publicKey));
     assert.ok(staker.pool.equals(fixture.pool));
     assert.equal(staker.bump, stakerBump);
-    assert.equal(staker.totalWeight.toString(), "7");
+    assert.equal(staker.totalWeight.toString(), "70000");
     assert.equal(staker.records.length, 1);
     const [record] = staker.records;
     assert.ok(record);
     assert.ok(record.mint.equals(nft.mint));
-    assert.equal(record.weight, 7, "the pool's default tier weight");
+    assert.equal(
+      record.weight.toString(),
+      String(7 * BPS),
+      "the pool's default tier weight, in 1/10,000 units",
+    );
+    assert.equal(record.multiplierBps, BPS, "no lock: 1x");
     assert.equal(record.tier, DEFAULT_TIER);
     assert.equal(record.lockOption, NO_LOCK);
     assert.equal(record.lockUntil.toString(), "0");
@@ -72,7 +78,7 @@ describe("stake", () => {
     assert.equal(record.escrowBump, findEscrowAddress(fixture.pool, nft.mint)[1]);
 
     const pool = poolState(fixture);
-    assert.equal(pool.totalWeight.toString(), "7");
+    assert.equal(pool.totalWeight.toString(), "70000");
     assert.equal(pool.stakedCount.toString(), "1");
 
     const events = stakedEvents(result);
@@ -82,7 +88,7 @@ describe("stake", () => {
     assert.ok(event.pool.equals(fixture.pool));
     assert.ok(event.owner.equals(holder.publicKey));
     assert.ok(event.mint.equals(nft.mint));
-    assert.equal(event.weight, 7);
+    assert.equal(event.weight.toString(), "70000");
     assert.equal(event.tier, DEFAULT_TIER);
     assert.equal(event.lockUntil.toString(), "0");
     assert.equal(event.stakedAt.toString(), now.toString());
@@ -111,7 +117,8 @@ describe("stake", () => {
 
     const account = chain.svm.getAccount(stakerAddress);
     assert.ok(account);
-    assert.equal(account.data.length, stakerSize(2), "grew by 56 bytes");
+    assert.equal(STAKE_RECORD_SIZE, 64);
+    assert.equal(account.data.length, stakerSize(2), "grew by 64 bytes");
     assert.equal(BigInt(account.lamports), rent(stakerSize(2)), "rent-exempt exactly");
     assert.equal(
       holderBefore - lamports(holder.publicKey),
@@ -126,11 +133,11 @@ describe("stake", () => {
     assert.equal(staker.records[0]?.stakedAt.toString(), firstStakedAt.toString());
     assert.ok(staker.records[1]?.mint.equals(second.mint));
     assert.equal(staker.records[1]?.stakedAt.toString(), chain.now().toString());
-    assert.equal(staker.totalWeight.toString(), "14");
+    assert.equal(staker.totalWeight.toString(), "140000");
     assertEscrowHolds(first.mint);
     assertEscrowHolds(second.mint);
     assert.equal(poolState(fixture).stakedCount.toString(), "2");
-    assert.equal(poolState(fixture).totalWeight.toString(), "14");
+    assert.equal(poolState(fixture).totalWeight.toString(), "140000");
   });
 
   it("weighs NFTs proven in the tier tree by their tier weight", async () => {
@@ -157,26 +164,31 @@ describe("stake", () => {
     const staker = stakerState(fixture, holder.publicKey);
     assert.ok(staker);
     assert.deepEqual(
-      staker.records.map((record) => [record.mint.toBase58(), record.tier, record.weight]),
+      staker.records.map((record) => [
+        record.mint.toBase58(),
+        record.tier,
+        record.weight.toString(),
+        record.multiplierBps,
+      ]),
       [
-        [gold.mint.toBase58(), 2, tierWeights[2]],
-        [silver.mint.toBase58(), 0, tierWeights[0]],
-        [plain.mint.toBase58(), DEFAULT_TIER, 3],
+        [gold.mint.toBase58(), 2, "500000", BPS],
+        [silver.mint.toBase58(), 0, "100000", BPS],
+        [plain.mint.toBase58(), DEFAULT_TIER, "30000", BPS],
       ],
     );
-    assert.equal(staker.totalWeight.toString(), "63");
-    assert.equal(poolState(fixture).totalWeight.toString(), "63");
+    assert.equal(staker.totalWeight.toString(), "630000");
+    assert.equal(poolState(fixture).totalWeight.toString(), "630000");
     assert.deepEqual(
-      stakedEvents(result).map((event) => [event.tier, event.weight]),
+      stakedEvents(result).map((event) => [event.tier, event.weight.toString()]),
       [
-        [2, 50],
-        [0, 10],
-        [DEFAULT_TIER, 3],
+        [2, "500000"],
+        [0, "100000"],
+        [DEFAULT_TIER, "30000"],
       ],
     );
   });
 
-  it("multiplies the weight by the lock option (rounded down) and sets lockUntil", async () => {
+  it("multiplies the weight by the lock option exactly (no rounding down) and sets lockUntil", async () => {
     const { holder, nfts } = holderWithNfts(fixture, 2);
     const [tiered, plain] = nfts;
     assert.ok(tiered && plain);
@@ -204,23 +216,24 @@ describe("stake", () => {
     assert.ok(staker);
     assert.deepEqual(
       staker.records.map((record) => [
-        record.weight,
+        record.weight.toString(),
+        record.multiplierBps,
         record.tier,
         record.lockOption,
         record.lockUntil.toString(),
       ]),
       [
-        [10, 1, 0, lockUntil], // floor(7 × 1.5)
-        [4, DEFAULT_TIER, 0, lockUntil], // floor(3 × 1.5)
+        ["105000", 15_000, 1, 0, lockUntil], // 7 × 1.5 = 10.5, kept exactly
+        ["45000", 15_000, DEFAULT_TIER, 0, lockUntil], // 3 × 1.5 = 4.5
       ],
     );
-    assert.equal(staker.totalWeight.toString(), "14");
-    assert.equal(poolState(fixture).totalWeight.toString(), "14");
+    assert.equal(staker.totalWeight.toString(), "150000");
+    assert.equal(poolState(fixture).totalWeight.toString(), "150000");
     assert.deepEqual(
-      stakedEvents(result).map((event) => [event.weight, event.lockUntil.toString()]),
+      stakedEvents(result).map((event) => [event.weight.toString(), event.lockUntil.toString()]),
       [
-        [10, lockUntil],
-        [4, lockUntil],
+        ["105000", lockUntil],
+        ["45000", lockUntil],
       ],
     );
   });
@@ -246,7 +259,7 @@ describe("stake", () => {
     assert.equal(BigInt(account?.lamports ?? 0), rent(stakerSize(4)));
     const pool = poolState(fixture);
     assert.equal(pool.stakedCount.toString(), "4");
-    assert.equal(pool.totalWeight.toString(), "28");
+    assert.equal(pool.totalWeight.toString(), "280000");
     assert.deepEqual(
       stakedEvents(result).map((event) => event.mint.toBase58()),
       nfts.map((nft) => nft.mint.toBase58()),
@@ -264,8 +277,9 @@ describe("stake", () => {
       if (!fitsLegacyTransaction(ix, holder)) break;
       largest = count;
     }
-    // Default-tier NFTs (no proofs): 4 accounts and 7 bytes of arguments each.
-    assert.equal(largest, 6, "largest legacy batch");
+    // Default-tier NFTs (no proofs): 5 accounts (mint, metadata, edition, token account,
+    // escrow) and 7 bytes of arguments each.
+    assert.equal(largest, 5, "largest legacy batch");
 
     const batch = nfts.slice(0, largest);
     const result = await stakeNfts(fixture, holder, batch);
@@ -321,7 +335,10 @@ describe("stake", () => {
     assert.ok(AccountLayout.decode(escrow.data).owner.equals(pool));
     assert.equal(tokenBalance(chain, findEscrowAddress(pool, nft.mint)[0]), 1n);
     assert.equal(tokenBalance(chain, nft.tokenAccount), 0n);
-    assert.equal(stakerState(creatorPool, holder.publicKey)?.records[0]?.weight, 5);
+    assert.equal(
+      stakerState(creatorPool, holder.publicKey)?.records[0]?.weight.toString(),
+      "50000",
+    );
     assert.equal(poolState(creatorPool).stakedCount.toString(), "1");
   });
 
@@ -390,5 +407,22 @@ describe("stake", () => {
       "the holder only topped the staker account up",
     );
     assert.ok(stakerState(fixture, holder.publicKey)?.owner.equals(holder.publicKey));
+  });
+
+  it("accepts a master edition whose mint has no freeze authority (only the edition can mint)", async () => {
+    const holder = chain.fundedKeypair();
+    const nft = poolNft(holder.publicKey, { freezeAuthority: null });
+    assertOk(await stakeNfts(fixture, holder, [nft]));
+    assertEscrowHolds(nft.mint);
+    assert.equal(tokenBalance(chain, nft.tokenAccount), 0n);
+    assert.equal(stakerState(fixture, holder.publicKey)?.records[0]?.weight.toString(), "70000");
+  });
+
+  it("accepts an NFT whose metadata predates the edition nonce (the edition bump is searched)", async () => {
+    const holder = chain.fundedKeypair();
+    const nft = poolNft(holder.publicKey, { editionNonce: null });
+    assertOk(await stakeNfts(fixture, holder, [nft]));
+    assertEscrowHolds(nft.mint);
+    assert.equal(poolState(fixture).stakedCount.toString(), "1");
   });
 });

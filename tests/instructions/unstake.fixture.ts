@@ -3,9 +3,6 @@ import { findEscrowAddress, type StakerAccount } from "@nft-staking/sdk";
 import type { TestNft } from "@nft-staking/dev-kit";
 import { extendSuite, poolSuite } from "../utils/suite";
 
-/** Offset of `Pool::paused`: discriminator (8) + 6 keys, 4 u64s, u32, 8 tiers, 4 locks, bump. */
-export const POOL_PAUSED_OFFSET = 8 + 293;
-
 export type StakeRecord = StakerAccount["records"][number];
 
 /** A record as plain strings, to compare records field by field. */
@@ -14,6 +11,7 @@ interface RecordFields {
   lockUntil: string;
   stakedAt: string;
   weight: string;
+  multiplierBps: string;
   tier: string;
   lockOption: string;
   escrowBump: string;
@@ -25,6 +23,7 @@ export function recordFields(record: StakeRecord): RecordFields {
     lockUntil: record.lockUntil.toString(),
     stakedAt: record.stakedAt.toString(),
     weight: record.weight.toString(),
+    multiplierBps: record.multiplierBps.toString(),
     tier: record.tier.toString(),
     lockOption: record.lockOption.toString(),
     escrowBump: record.escrowBump.toString(),

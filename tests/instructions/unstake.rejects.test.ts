@@ -24,7 +24,7 @@ describe("unstake", () => {
 
   describe("rejections", () => {
     it("rejects an NFT that is still locked (StakeLocked)", async () => {
-      await configurePool(fixture, { lockOptions: [{ durationS: 1_000, multiplierBps: 10_000 }] });
+      await configurePool(fixture, { lockOptions: [{ durationS: 1_000, multiplierBps: 20_000 }] });
       const { holder, nfts } = await stakedHolder(1, 0);
       chain.warp(999);
       const ix = await unstakeIx(holder.publicKey, nfts);
@@ -32,7 +32,7 @@ describe("unstake", () => {
     });
 
     it("rejects a whole batch when one of its NFTs is locked (StakeLocked)", async () => {
-      await configurePool(fixture, { lockOptions: [{ durationS: 1_000, multiplierBps: 10_000 }] });
+      await configurePool(fixture, { lockOptions: [{ durationS: 1_000, multiplierBps: 20_000 }] });
       const { holder, nfts } = holderWithNfts(fixture, 2);
       const [free, locked] = nfts as [TestNft, TestNft];
       assertOk(await stakeNfts(fixture, holder, [free]));

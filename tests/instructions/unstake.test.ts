@@ -1,7 +1,13 @@
 import { strict as assert } from "assert";
-import { ACCOUNT_SIZE } from "@solana/spl-token";
+import { ACCOUNT_SIZE, AccountLayout } from "@solana/spl-token";
 import { PublicKey } from "@solana/web3.js";
-import { STAKER_HEADER_SIZE, STAKE_RECORD_SIZE, TierTree, parseEvents } from "@nft-staking/sdk";
+import {
+  STAKER_HEADER_SIZE,
+  STAKE_RECORD_SIZE,
+  TierTree,
+  parseEvents,
+  setPausedInstruction,
+} from "@nft-staking/sdk";
 import {
   addStream,
   configurePool,
@@ -9,25 +15,27 @@ import {
   holderWithNfts,
   type PoolFixture,
   poolState,
+  setTokenBalance,
   stakeNfts,
   stakerState,
   type TestChain,
   type TestNft,
   tokenBalance,
+  isPaused as paused,
 } from "@nft-staking/dev-kit";
 import { assertOk, onlyEvent } from "../utils/assertions";
 import { FEE } from "../utils/suite";
-import { unstakeFixture, POOL_PAUSED_OFFSET, StakeRecord, recordFields } from "./unstake.fixture";
+import { unstakeFixture, StakeRecord, recordFields } from "./unstake.fixture";
 
 describe("unstake", () => {
   const suite = unstakeFixture();
   const { lamports, rent, escrowOf, stakerOf, unstakeIx, stakedHolder, claimInto } = suite;
-  const { tokenAccountAt } = suite;
+  const { tokenAccountAt, claimIx, expectRejected } = suite;
   let chain: TestChain, fixture: PoolFixture;
   beforeEach(() => ({ chain, fixture } = suite));
 
   describe("happy paths", () => {
-    it("returns the NFT, closes its escrow and refunds escrow rent and the record's 56 bytes", async () => {
+    it("returns the NFT, closes its escrow and refunds escrow rent and the record's 64 bytes", async () => {
       const { holder, nfts } = await stakedHolder(2);
       const [nft, kept] = nfts as [TestNft, TestNft];
       const escrow = escrowOf(nft);
@@ -67,15 +75,15 @@ describe("unstake", () => {
       assert.ok(staker);
       assert.equal(staker.records.length, 1);
       assert.deepEqual(recordFields(staker.records[0] as StakeRecord), recordFields(keptRecord));
-      assert.equal(staker.totalWeight.toString(), "1");
+      assert.equal(staker.totalWeight.toString(), "10000", "one weight-1 NFT left");
       const pool = poolState(fixture);
-      assert.equal(pool.totalWeight.toString(), "1");
+      assert.equal(pool.totalWeight.toString(), "10000");
       assert.equal(pool.stakedCount.toString(), "1");
       assert.equal(tokenBalance(chain, escrowOf(kept)), 1n, "the other NFT stays escrowed");
     });
 
     it("emits NftUnstaked with the pool, owner, mint, weight and time", async () => {
-      await configurePool(fixture, { lockOptions: [{ durationS: 0, multiplierBps: 25_000 }] });
+      await configurePool(fixture, { lockOptions: [{ durationS: 1, multiplierBps: 25_000 }] });
       const { holder, nfts } = await stakedHolder(1, 0);
       const [nft] = nfts as [TestNft];
       chain.warp(42);
@@ -85,7 +93,7 @@ describe("unstake", () => {
       assert.ok(event.pool.equals(fixture.pool));
       assert.ok(event.owner.equals(holder.publicKey));
       assert.ok(event.mint.equals(nft.mint));
-      assert.equal(event.weight, 2, "weight 1 × 2.5x lock, rounded down");
+      assert.equal(event.weight.toString(), "25000", "weight 1 × 2.5x lock, exactly");
       assert.equal(event.unstakedAt.toString(), chain.now().toString());
     });
 
@@ -105,7 +113,7 @@ describe("unstake", () => {
       const before = stakerState(fixture, holder.publicKey);
       assert.ok(before);
       assert.equal(before.records.length, 5);
-      assert.equal(poolState(fixture).totalWeight.toString(), "15");
+      assert.equal(poolState(fixture).totalWeight.toString(), "150000");
       const recordOf = (mint: PublicKey) =>
         before.records.find((record) => record.mint.equals(mint)) as StakeRecord;
       const stakerAddress = stakerOf(holder.publicKey);
@@ -125,7 +133,7 @@ describe("unstake", () => {
       }
       const middle = stakerState(fixture, holder.publicKey);
       assert.ok(middle);
-      assert.equal(middle.totalWeight.toString(), String(2 + 4));
+      assert.equal(middle.totalWeight.toString(), String((2 + 4) * 10_000));
       assert.deepEqual(
         middle.records.map(recordFields).sort((a, b) => a.mint.localeCompare(b.mint)),
         [recordOf(n1.mint), recordOf(n3.mint)]
@@ -138,7 +146,7 @@ describe("unstake", () => {
         STAKER_HEADER_SIZE + 2 * STAKE_RECORD_SIZE,
       );
       const pool = poolState(fixture);
-      assert.equal(pool.totalWeight.toString(), "6");
+      assert.equal(pool.totalWeight.toString(), "60000");
       assert.equal(pool.stakedCount.toString(), "2");
       assert.equal(
         lamports(holder.publicKey),
@@ -151,12 +159,14 @@ describe("unstake", () => {
       const events = parseEvents(result.logs);
       assert.deepEqual(
         events.map((event) =>
-          event.name === "nftUnstaked" ? [event.data.mint.toBase58(), event.data.weight] : [],
+          event.name === "nftUnstaked"
+            ? [event.data.mint.toBase58(), event.data.weight.toString()]
+            : [],
         ),
         [
-          [n0.mint.toBase58(), 1],
-          [n2.mint.toBase58(), 3],
-          [n4.mint.toBase58(), 5],
+          [n0.mint.toBase58(), "10000"],
+          [n2.mint.toBase58(), "30000"],
+          [n4.mint.toBase58(), "50000"],
         ],
       );
 
@@ -172,8 +182,13 @@ describe("unstake", () => {
       assert.equal(poolState(fixture).stakedCount.toString(), "0");
     });
 
-    it("works with an empty vault after the stream ended, and the earned rewards stay claimable", async () => {
-      const { mint: rewardMint } = await addStream(fixture, { rate: 10n, duration: 100 });
+    it("works after the stream ended, and the earned rewards stay claimable, emptying the vault", async () => {
+      // Funded with exactly what 2 weight-1 NFTs earn over the stream's 100 s at 10/s.
+      const { mint: rewardMint } = await addStream(fixture, {
+        rate: 10n,
+        duration: 100,
+        fund: 2_000n,
+      });
       const { holder, nfts } = await stakedHolder(2);
       chain.warp(250);
 
@@ -190,12 +205,32 @@ describe("unstake", () => {
       assert.equal(poolState(fixture).streams[0]?.owedTotal.toString(), "2000");
 
       chain.warp(1000);
-      await fundStream(fixture, 0, rewardMint, 5_000n);
       const [claimed] = await claimInto(holder, [rewardMint]);
       assert.equal(claimed, 2_000n, "paid after unstaking");
       const paid = stakerState(fixture, holder.publicKey);
       assert.equal(paid?.streams[0]?.owed.toString(), "0");
       assert.equal(paid?.streams[0]?.claimedTotal.toString(), "2000");
+      const vault = poolState(fixture).streams[0]?.vault;
+      assert.ok(vault);
+      assert.equal(tokenBalance(chain, vault), 0n, "the vault is empty");
+    });
+
+    it("works with a never-funded stream, which earned nothing, and funding later pays nothing back", async () => {
+      const { mint: rewardMint } = await addStream(fixture, { rate: 10n, duration: 100 });
+      const { holder, nfts } = await stakedHolder(2);
+      chain.warp(250);
+
+      assertOk(chain.send([await unstakeIx(holder.publicKey, nfts)], [holder]));
+      for (const nft of nfts) assert.equal(tokenBalance(chain, nft.tokenAccount), 1n);
+      const staker = stakerState(fixture, holder.publicKey);
+      assert.ok(staker);
+      assert.equal(staker.totalWeight.toString(), "0");
+      assert.equal(staker.streams[0]?.owed.toString(), "0", "an empty vault covers nothing");
+      assert.equal(poolState(fixture).streams[0]?.owedTotal.toString(), "0");
+
+      await fundStream(fixture, 0, rewardMint, 5_000n);
+      setTokenBalance(chain, holder.publicKey, rewardMint, 0n);
+      expectRejected(await claimIx(holder.publicKey), [holder], "NothingToClaim");
     });
 
     it("keeps what was earned before unstaking and earns nothing after it", async () => {
@@ -223,13 +258,43 @@ describe("unstake", () => {
       const [nft] = nfts as [TestNft];
       const record = stakerState(fixture, holder.publicKey)?.records[0];
       assert.equal(record?.lockUntil.toString(), (stakedAt + 1_000n).toString());
-      assert.equal(record?.weight, 2);
-      assert.equal(poolState(fixture).totalWeight.toString(), "2");
+      assert.equal(record?.weight.toString(), "20000");
+      assert.equal(record?.multiplierBps, 20_000);
+      assert.equal(poolState(fixture).totalWeight.toString(), "20000");
       chain.warp(1_000);
 
       assertOk(chain.send([await unstakeIx(holder.publicKey, [nft])], [holder]));
       assert.equal(tokenBalance(chain, nft.tokenAccount), 1n);
       assert.equal(poolState(fixture).totalWeight.toString(), "0");
+      assert.equal(poolState(fixture).stakedCount.toString(), "0");
+    });
+
+    it("returns the escrow's whole amount and closes it, even if more than the NFT reached it", async () => {
+      const { holder, nfts } = await stakedHolder(1);
+      const [nft] = nfts as [TestNft];
+      const escrow = escrowOf(nft);
+      // Not possible with an edition-locked mint; a stray token (an older mint, a bug) must
+      // still never keep the escrow from closing or stay behind in it.
+      const account = chain.svm.getAccount(escrow);
+      assert.ok(account);
+      const data = Uint8Array.from(account.data);
+      AccountLayout.encode({ ...AccountLayout.decode(data), amount: 2n }, data);
+      chain.svm.setAccount(escrow, { ...account, data });
+      assert.equal(tokenBalance(chain, escrow), 2n);
+      const escrowRent = lamports(escrow);
+      const holderBefore = lamports(holder.publicKey);
+
+      assertOk(chain.send([await unstakeIx(holder.publicKey, [nft])], [holder]));
+      assert.equal(tokenBalance(chain, nft.tokenAccount), 2n, "both tokens went to the holder");
+      assert.equal(chain.account(escrow), null, "escrow closed");
+      assert.equal(
+        lamports(holder.publicKey),
+        holderBefore -
+          FEE +
+          escrowRent +
+          rent(STAKER_HEADER_SIZE + STAKE_RECORD_SIZE) -
+          rent(STAKER_HEADER_SIZE),
+      );
       assert.equal(poolState(fixture).stakedCount.toString(), "0");
     });
 
@@ -246,13 +311,19 @@ describe("unstake", () => {
 
     it("works while the pool is paused", async () => {
       const { holder, nfts } = await stakedHolder(1);
-      // No pause instruction exists yet: write Pool::paused directly.
-      const account = chain.svm.getAccount(fixture.pool);
-      assert.ok(account);
-      const data = Uint8Array.from(account.data);
-      data[POOL_PAUSED_OFFSET] = 1;
-      chain.svm.setAccount(fixture.pool, { ...account, data });
-      assert.equal(poolState(fixture).paused, 1);
+      assertOk(
+        chain.send(
+          [
+            await setPausedInstruction({
+              pool: fixture.pool,
+              authority: fixture.authority.publicKey,
+              paused: true,
+            }),
+          ],
+          [fixture.authority],
+        ),
+      );
+      assert.equal(paused(fixture), true);
       assertOk(chain.send([await unstakeIx(holder.publicKey, nfts)], [holder]));
       assert.equal(tokenBalance(chain, (nfts[0] as TestNft).tokenAccount), 1n);
     });

@@ -1,11 +1,19 @@
 import { strict as assert } from "assert";
 import { Keypair, type PublicKey, type TransactionInstruction } from "@solana/web3.js";
 import {
+  DEFAULT_POOL_LIMITS,
   DEFAULT_TIER,
+  MAX_LOCK_DURATION_S,
+  MAX_LOCK_MULTIPLIER_BPS,
+  MAX_PAUSE_S,
   MAX_URI_LEN,
+  poolLimitsOf,
   poolUri,
+  setPausedInstruction,
   updatePoolInstruction,
+  type LockOptionInput,
   type PoolAccount,
+  type PoolLimitsInput,
   type UpdatePoolParams,
 } from "@nft-staking/sdk";
 import {
@@ -41,8 +49,15 @@ function untouchedFields(pool: PoolAccount): string {
     lockOptions: undefined,
     uriLen: undefined,
     uri: undefined,
+    maxLockS: undefined,
+    maxPauseS: undefined,
+    flags: undefined,
   });
 }
+
+/** Two years and thirty days: the program's caps on `maxLockS` and `maxPauseS`. */
+const TWO_YEARS = 2 * 365 * 86_400;
+const THIRTY_DAYS = 30 * 86_400;
 
 describe("update_pool", () => {
   const suite = poolSuite({ defaultTierWeight: 3 });
@@ -57,12 +72,13 @@ describe("update_pool", () => {
     defaultTierWeight: 2,
     tierWeights: [5, 0, 7, 1, 2, 3, 4, 9],
     lockOptions: [
-      { durationS: 86_400, multiplierBps: 10_000 },
+      { durationS: 86_400, multiplierBps: 11_000 },
       { durationS: 2_592_000, multiplierBps: 15_000 },
       { durationS: 0, multiplierBps: 0 },
       { durationS: 31_536_000, multiplierBps: 30_000 },
     ],
     uri: "https://example.org/pool-v2.json",
+    limits: DEFAULT_POOL_LIMITS,
     ...overrides,
   });
 
@@ -96,12 +112,13 @@ describe("update_pool", () => {
     assert.deepEqual(
       pool.lockOptions.map((o) => [o.durationS, o.multiplierBps]),
       [
-        [86_400, 10_000],
+        [86_400, 11_000],
         [2_592_000, 15_000],
         [0, 0],
         [31_536_000, 30_000],
       ],
     );
+    assert.deepEqual(poolLimitsOf(pool), DEFAULT_POOL_LIMITS, "the same limits, rewritten");
     assert.equal(pool.uriLen, "https://example.org/pool-v2.json".length);
     assert.equal(poolUri(pool), "https://example.org/pool-v2.json");
     assert.ok(
@@ -116,6 +133,7 @@ describe("update_pool", () => {
       defaultTierWeight: 11,
       tierWeights: [2, 5],
       lockOptions: [{ durationS: 86_400, multiplierBps: 15_000 }],
+      limits: { maxLockS: 86_400, maxPauseS: 3_600, acceptEditions: true, requireTierProof: false },
     });
     const event = onlyEvent(result, "poolUpdated");
     assert.ok(event.pool.equals(fixture.pool));
@@ -134,6 +152,9 @@ describe("update_pool", () => {
         [0, 0],
       ],
     );
+    assert.equal(event.maxLockS, 86_400);
+    assert.equal(event.maxPauseS, 3_600);
+    assert.equal(event.flags, 1, "accepts editions");
   });
 
   it("replaces everything: no root, no tiers, no locks and an empty URI clear the old values", async () => {
@@ -158,13 +179,15 @@ describe("update_pool", () => {
     assert.deepEqual(pool.uri, new Array(MAX_URI_LEN).fill(0), "old URI bytes wiped");
   });
 
-  it("accepts a 96-byte URI, a multiplier of exactly 1x and unused (0) lock slots", async () => {
+  it("accepts a 96-byte URI, the bounds of a lock (1 s to maxLockS, ×1.0001 to ×10) and unused (0, 0) slots", async () => {
     const uri = "u".repeat(MAX_URI_LEN);
+    assert.equal(MAX_LOCK_MULTIPLIER_BPS, 100_000);
     await update({
       uri,
       lockOptions: [
-        { durationS: 60, multiplierBps: 10_000 },
-        { durationS: 120, multiplierBps: 0 },
+        { durationS: 1, multiplierBps: 10_001 },
+        { durationS: 0, multiplierBps: 0 },
+        { durationS: DEFAULT_POOL_LIMITS.maxLockS, multiplierBps: 100_000 },
       ],
     });
     const pool = poolState(fixture);
@@ -172,32 +195,85 @@ describe("update_pool", () => {
     assert.deepEqual(
       pool.lockOptions.map((o) => [o.durationS, o.multiplierBps]),
       [
-        [60, 10_000],
-        [120, 0],
+        [1, 10_001],
         [0, 0],
+        [31_536_000, 100_000],
         [0, 0],
       ],
     );
+  });
+
+  it("stores the limits it is given, and replaces them on the next update", async () => {
+    const before = poolState(fixture);
+    assert.deepEqual(poolLimitsOf(before), DEFAULT_POOL_LIMITS);
+    const limits: PoolLimitsInput = {
+      maxLockS: TWO_YEARS,
+      maxPauseS: THIRTY_DAYS,
+      acceptEditions: true,
+      requireTierProof: true,
+    };
+    const result = await update({
+      limits,
+      lockOptions: [{ durationS: TWO_YEARS, multiplierBps: 40_000 }],
+    });
+    const pool = poolState(fixture);
+    assert.equal(pool.maxLockS, TWO_YEARS);
+    assert.equal(pool.maxPauseS, THIRTY_DAYS);
+    assert.equal(pool.flags, 3, "accepts editions | requires tier proofs");
+    assert.deepEqual(poolLimitsOf(pool), limits);
+    assert.deepEqual(pool.lockOptions[0], { durationS: TWO_YEARS, multiplierBps: 40_000 });
+    assert.equal(untouchedFields(pool), untouchedFields(before), "nothing else changed");
+    const event = onlyEvent(result, "poolUpdated");
+    assert.equal(event.maxLockS, TWO_YEARS);
+    assert.equal(event.maxPauseS, THIRTY_DAYS);
+    assert.equal(event.flags, 3);
+
+    // The stored pause limit is the one set_paused applies.
+    const authority = fixture.authority.publicKey;
+    await asAuthority(setPausedInstruction({ pool: fixture.pool, authority, paused: true }));
+    assert.equal(
+      poolState(fixture).pausedUntil.toString(),
+      String(chain.now() + BigInt(THIRTY_DAYS)),
+    );
+
+    const smaller: PoolLimitsInput = {
+      maxLockS: 0,
+      maxPauseS: 1,
+      acceptEditions: false,
+      requireTierProof: false,
+    };
+    await update({ limits: smaller, lockOptions: [] });
+    const after = poolState(fixture);
+    assert.deepEqual(poolLimitsOf(after), smaller, "a pool without locks, pausing for 1 s");
+    assert.equal(after.flags, 0);
   });
 
   it("keeps the weight of NFTs staked before a change; later stakes get the new weight", async () => {
     const { holder, nfts } = holderWithNfts(fixture, 2);
     const [first, second] = nfts as [TestNft, TestNft];
     await stake(holder, [first]);
-    assert.equal(recordOf(holder.publicKey, first.mint).weight, 3);
+    assert.equal(recordOf(holder.publicKey, first.mint).weight.toString(), "30000");
 
     await update({ tierRoot: null, defaultTierWeight: 7, tierWeights: [], lockOptions: [] });
-    assert.equal(recordOf(holder.publicKey, first.mint).weight, 3, "record untouched");
-    assert.equal(stakerState(fixture, holder.publicKey)?.totalWeight.toString(), "3");
-    assert.equal(poolState(fixture).totalWeight.toString(), "3");
+    assert.equal(
+      recordOf(holder.publicKey, first.mint).weight.toString(),
+      "30000",
+      "record untouched",
+    );
+    assert.equal(stakerState(fixture, holder.publicKey)?.totalWeight.toString(), "30000");
+    assert.equal(poolState(fixture).totalWeight.toString(), "30000");
 
     await stake(holder, [second]);
-    assert.equal(recordOf(holder.publicKey, second.mint).weight, 7);
-    assert.equal(poolState(fixture).totalWeight.toString(), "10");
+    assert.equal(recordOf(holder.publicKey, second.mint).weight.toString(), "70000");
+    assert.equal(poolState(fixture).totalWeight.toString(), "100000");
 
     assertOk(await unstake(holder, [first]));
-    assert.equal(poolState(fixture).totalWeight.toString(), "7", "removes the old weight, 3");
-    assert.equal(stakerState(fixture, holder.publicKey)?.totalWeight.toString(), "7");
+    assert.equal(
+      poolState(fixture).totalWeight.toString(),
+      "70000",
+      "removes the old weight, 30,000",
+    );
+    assert.equal(stakerState(fixture, holder.publicKey)?.totalWeight.toString(), "70000");
     const [record] = stakerState(fixture, holder.publicKey)?.records ?? [];
     assert.ok(record?.mint.equals(second.mint));
   });
@@ -212,14 +288,16 @@ describe("update_pool", () => {
     const { holder, nfts } = holderWithNfts(fixture, 1);
     await stake(holder, nfts, 0);
     const staked = recordOf(holder.publicKey, nfts[0]!.mint);
-    assert.equal(staked.weight, 6);
+    assert.equal(staked.weight.toString(), "60000");
+    assert.equal(staked.multiplierBps, 20_000);
     assert.equal(staked.lockOption, 0);
     assert.equal(staked.tier, DEFAULT_TIER);
     assert.equal(staked.lockUntil.toString(), (chain.now() + 1_000n).toString());
 
     await update({ tierRoot: null, defaultTierWeight: 1, tierWeights: [], lockOptions: [] });
     const after = recordOf(holder.publicKey, nfts[0]!.mint);
-    assert.equal(after.weight, 6);
+    assert.equal(after.weight.toString(), "60000");
+    assert.equal(after.multiplierBps, 20_000);
     assert.equal(after.lockUntil.toString(), staked.lockUntil.toString());
 
     assertProgramError(await unstake(holder, nfts), "StakeLocked");
@@ -247,19 +325,72 @@ describe("update_pool", () => {
     expectRejected(ix, [fixture.authority], "InvalidTierWeight");
   });
 
-  it("rejects a lock multiplier below 1x", async () => {
-    const lockOptions = [
-      { durationS: 60, multiplierBps: 10_000 },
-      { durationS: 60, multiplierBps: 0 },
-      { durationS: 60, multiplierBps: 20_000 },
-      { durationS: 60, multiplierBps: 9_999 },
-    ];
-    const ix = await updatePoolInstruction(params({ lockOptions }));
-    expectRejected(ix, [fixture.authority], "InvalidLockMultiplier");
-    const one = await updatePoolInstruction(
-      params({ lockOptions: [{ durationS: 60, multiplierBps: 1 }] }),
+  /** `update_pool` whose only lock options are `lockOptions` (after a valid first one). */
+  const withLocks = (...lockOptions: LockOptionInput[]) =>
+    updatePoolInstruction(
+      params({ lockOptions: [{ durationS: 60, multiplierBps: 20_000 }, ...lockOptions] }),
     );
-    expectRejected(one, [fixture.authority], "InvalidLockMultiplier");
+
+  it("rejects a lock multiplier of 1x or less: a lock that adds nothing (InvalidLockMultiplier)", async () => {
+    for (const multiplierBps of [10_000, 9_999, 1]) {
+      const ix = await withLocks({ durationS: 60, multiplierBps });
+      expectRejected(ix, [fixture.authority], "InvalidLockMultiplier");
+    }
+  });
+
+  it("rejects a lock multiplier above 10x (InvalidLockMultiplier)", async () => {
+    const ix = await withLocks({ durationS: 60, multiplierBps: MAX_LOCK_MULTIPLIER_BPS + 1 });
+    expectRejected(ix, [fixture.authority], "InvalidLockMultiplier");
+  });
+
+  it("rejects a half-used lock slot: a duration without multiplier or the reverse (InvalidLockMultiplier)", async () => {
+    for (const option of [
+      { durationS: 60, multiplierBps: 0 },
+      { durationS: 0, multiplierBps: 20_000 },
+    ]) {
+      expectRejected(await withLocks(option), [fixture.authority], "InvalidLockMultiplier");
+    }
+  });
+
+  it("rejects a lock option longer than the pool's maxLockS (LockTooLong)", async () => {
+    const tooLong = await withLocks({
+      durationS: DEFAULT_POOL_LIMITS.maxLockS + 1,
+      multiplierBps: 20_000,
+    });
+    expectRejected(tooLong, [fixture.authority], "LockTooLong");
+    // The limit checked is the one sent in the same update, raised or lowered.
+    const lowered = await updatePoolInstruction(
+      params({
+        limits: { ...DEFAULT_POOL_LIMITS, maxLockS: 1_000 },
+        lockOptions: [{ durationS: 1_001, multiplierBps: 20_000 }],
+      }),
+    );
+    expectRejected(lowered, [fixture.authority], "LockTooLong");
+    const noLocks = await updatePoolInstruction(
+      params({
+        limits: { ...DEFAULT_POOL_LIMITS, maxLockS: 0 },
+        lockOptions: [{ durationS: 1, multiplierBps: 20_000 }],
+      }),
+    );
+    expectRejected(noLocks, [fixture.authority], "LockTooLong");
+  });
+
+  it("rejects a maxLockS above the 2-year cap (LockTooLong)", async () => {
+    assert.equal(MAX_LOCK_DURATION_S, TWO_YEARS);
+    const ix = await updatePoolInstruction(
+      params({ limits: { ...DEFAULT_POOL_LIMITS, maxLockS: TWO_YEARS + 1 }, lockOptions: [] }),
+    );
+    expectRejected(ix, [fixture.authority], "LockTooLong");
+  });
+
+  it("rejects a maxPauseS of 0 or above 30 days (PauseTooLong)", async () => {
+    assert.equal(MAX_PAUSE_S, THIRTY_DAYS);
+    for (const maxPauseS of [0, THIRTY_DAYS + 1]) {
+      const ix = await updatePoolInstruction(
+        params({ limits: { ...DEFAULT_POOL_LIMITS, maxPauseS } }),
+      );
+      expectRejected(ix, [fixture.authority], "PauseTooLong");
+    }
   });
 
   it("rejects a URI longer than 96 bytes", async () => {

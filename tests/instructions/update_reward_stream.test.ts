@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import { Keypair, type PublicKey } from "@solana/web3.js";
 import {
-  ACC_SCALE,
+  FIXED_ACC_PER_RATE_SECOND,
   StreamMode,
   addRewardStreamInstruction,
   updateRewardStreamInstruction,
@@ -64,7 +64,7 @@ describe("update_reward_stream", () => {
 
   it("accrues at the old rate, then sets the new rate and end", async () => {
     const start = chain.now();
-    await addStream(fixture, { rate: 10n, duration: 1_000 });
+    await addStream(fixture, { rate: 10n, duration: 1_000, fund: 1_000_000n });
     const before = poolState(fixture).streams[0];
     assert.ok(before);
     chain.warp(100);
@@ -79,10 +79,12 @@ describe("update_reward_stream", () => {
     assert.equal(stream.lastUpdateTs.toString(), chain.now().toString());
     assert.equal(
       stream.accPerWeight.toString(),
-      (10n * 100n * ACC_SCALE).toString(),
-      "100 s at the old rate, per weight unit",
+      (10n * 100n * FIXED_ACC_PER_RATE_SECOND).toString(),
+      "100 s at the old rate, per effective weight unit (1/10,000 of a weight)",
     );
     assert.equal(stream.unsettledScaled.toString(), "0", "nothing staked, nothing owed");
+    assert.equal(stream.owedTotal.toString(), "0");
+    assert.equal(stream.vaultBalance.toString(), "1000000", "the books' vault balance is kept");
     assert.ok(stream.mint.equals(before.mint));
     assert.ok(stream.vault.equals(before.vault));
     assert.equal(stream.mode, before.mode);
@@ -247,20 +249,27 @@ describe("update_reward_stream", () => {
 
   it("never lets a rate change trap staked NFTs: unstake works after an extreme rate", async () => {
     // Unstake must not depend on the creator (nft_unstake.rs). The largest accepted rate for
-    // one day at weight 10^6 would owe more than u64::MAX within seconds: the stream ends at
-    // its last consistent time instead, and the holder can still leave.
+    // one day at weight 10^6 would owe more than u64::MAX within seconds; a stream accrues only
+    // what its vault covers (M-4), here not a single second, and the holder can still leave.
     fixture = await createPool(chain, { defaultTierWeight: 1_000_000 });
     await addStream(fixture, { rate: 1n, fund: 1_000_000n });
     const { holder, nfts } = holderWithNfts(fixture, 1);
     assertOk(await stakeNfts(fixture, holder, nfts));
     const rate = (2n ** 64n - 1n) / 86_400n;
-    const update = await updateRewardStreamInstruction(
-      params({ rate, endTs: chain.now() + 86_400n }),
-    );
+    const end = chain.now() + 86_400n;
+    const update = await updateRewardStreamInstruction(params({ rate, endTs: end }));
     assertOk(chain.send([update], [fixture.authority]));
     chain.warp(60);
     assertOk(await unstakeNfts(fixture, holder, nfts));
     assert.equal(tokenBalance(chain, nfts[0]!.tokenAccount), 1n, "the NFT is back");
+    const stream = poolState(fixture).streams[0];
+    assert.ok(stream);
+    assert.equal(stream.endTs.toString(), end.toString(), "the stream keeps its schedule");
+    assert.equal(stream.lastUpdateTs.toString(), chain.now().toString());
+    assert.equal(stream.accPerWeight.toString(), "0", "one second would cost more than the vault");
+    assert.equal(stream.owedTotal.toString(), "0");
+    assert.equal(stream.vaultBalance.toString(), "1000000");
+    assert.equal(tokenBalance(chain, stream.vault), 1_000_000n);
   });
 
   it("rejects a rate × remaining duration that does not fit in 64 bits", async () => {

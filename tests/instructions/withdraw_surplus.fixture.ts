@@ -87,6 +87,11 @@ export function withdrawSurplusFixture() {
     assert.equal(event.streamIndex, index);
     assert.equal(event.amount.toString(), expected.toString());
     assert.ok(event.destination.equals(destination));
+    assert.equal(
+      poolState(suite.fixture).streams[index]?.vaultBalance.toString(),
+      (vaultBefore - expected).toString(),
+      "the books' vault balance follows the withdrawal",
+    );
     assert.equal(sdkSurplus(index), 0n, "nothing more is surplus");
   }
 

@@ -48,6 +48,22 @@ describe("withdraw_surplus", () => {
       assert.equal(tokenBalance(chain, vaultOf(0)), 0n, "exactly what was reserved was earned");
     });
 
+    it("FixedPerWeight: after the surplus is gone, a new stake stops accrual early, never what was earned", async () => {
+      const { mint } = await addStream(fixture, { rate: 10n, duration: 1_000, fund: 1_000_000n });
+      const a = await stakedHolder(1);
+      chain.warp(100);
+      // A earned 1 000; 900 s more at weight 1 reserve 9 000.
+      await withdrawExactly(0, mint, 1_000_000n - 1_000n - 10n * 900n);
+      assert.equal(tokenBalance(chain, vaultOf(0)), 10_000n);
+
+      // B doubles the weight: the 9 000 left cover 450 s at 20/s (M-4), then accrual stops.
+      const b = await stakedHolder(1);
+      chain.warp(1_000); // past the end
+      assert.equal(await claimAll(a.holder, mint), 1_000n + 10n * 450n);
+      assert.equal(await claimAll(b.holder, mint), 10n * 450n);
+      assert.equal(tokenBalance(chain, vaultOf(0)), 0n, "every earned unit was in the vault");
+    });
+
     it("FixedPerWeight after the end: only the liability (unsettled and owed) stays", async () => {
       const { mint } = await addStream(fixture, { rate: 10n, duration: 1_000, fund: 100_000n });
       const a = await stakedHolder(2);

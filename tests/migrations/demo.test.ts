@@ -3,7 +3,13 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import { Keypair, PublicKey } from "@solana/web3.js";
-import { TierTree, decodePool, findRewardVaultAddress, stakeInstruction } from "@nft-staking/sdk";
+import {
+  TierTree,
+  decodePool,
+  findRewardVaultAddress,
+  lockTermsOf,
+  stakeInstruction,
+} from "@nft-staking/sdk";
 import { seedDemo } from "../../migrations/lib/demo";
 import { TestChain, tokenBalance } from "@nft-staking/dev-kit";
 import { assertOk } from "../utils/assertions";
@@ -43,7 +49,10 @@ describe("migrations/lib/demo (local chain seeding)", () => {
       pool: new PublicKey(demo.pool),
       owner: wallet.publicKey,
       nfts: [{ mint: firstMint, tier: tiers.tierOf(firstMint), proof: tiers.proof(firstMint) }],
-      lockOption: 1,
+      lock: lockTermsOf(
+        decodePool(chain.svm.getAccount(new PublicKey(demo.pool))?.data ?? new Uint8Array()),
+        1,
+      ),
     });
     assertOk(chain.send([ix], [wallet]));
   });

@@ -56,8 +56,8 @@ describe("sdk bigint views of decoded accounts", () => {
     const raw = decodePool(dataOf(world, world.own.pool));
     const view: PoolView = toPoolView(raw);
     const converted = assertBigIntOf(raw, view);
-    // pool_id, created_at, staked_count, total_weight + 4 streams × 7 wide fields
-    assert.equal(converted, 4 + 4 * 7);
+    // pool_id, created_at, staked_count, total_weight, paused_until + 4 streams × 8 wide fields
+    assert.equal(converted, 5 + 4 * 8);
     assert.equal(view.stakedCount, 1n);
     assert.equal(view.streams[0]!.rate, 7n);
     assert.equal(typeof view.streamCount, "number");
@@ -72,10 +72,13 @@ describe("sdk bigint views of decoded accounts", () => {
     const { address } = world.stakers[0]!;
     const raw = decodeStaker(dataOf(world, address));
     const view: StakerView = toStakerView(raw);
-    assert.equal(assertBigIntOf(raw, view), 3 + 4 * 3 + raw.records.length * 2);
+    // points, points_updated_ts, total_weight + 4 streams × 3 + per record lock_until,
+    // staked_at and weight (u64: tier weight × multiplier in basis points)
+    assert.equal(assertBigIntOf(raw, view), 3 + 4 * 3 + raw.records.length * 3);
     assert.equal(view.records.length, 2);
     assert.equal(typeof view.records[0]!.stakedAt, "bigint");
-    assert.equal(typeof view.records[0]!.weight, "number");
+    assert.equal(typeof view.records[0]!.weight, "bigint");
+    assert.equal(typeof view.records[0]!.multiplierBps, "number");
     assert.ok(view.owner.equals(world.holder.publicKey));
   });
 

@@ -124,7 +124,7 @@ describe("sdk layout (offsets from the IDL) against accounts written by the prog
   });
 
   it("gives the sizes the program allocates", () => {
-    assert.equal(POOL_SIZE, 1024);
+    assert.equal(POOL_SIZE, 1088);
     assert.equal(accountSize("pool"), dataOf(world, world.handed.pool).length);
     assert.equal(STAKER_HEADER_SIZE, accountSize("staker"));
     assert.equal(accountSize("perk"), dataOf(world, world.ownPerk).length);

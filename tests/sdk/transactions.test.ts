@@ -30,6 +30,7 @@ import {
   initializePoolInstruction,
   legacyTransactionSize,
   stakeComputeUnits,
+  stakedNftCount,
   stakeInstruction,
   stakingProgram,
   unstakeComputeUnits,
@@ -72,8 +73,8 @@ describe("sdk transactions (batching by size and compute)", () => {
       assert.ok(tx.instructions[0]?.programId.equals(ComputeBudgetProgram.programId));
       const result = chain.send(tx.instructions, [holder]);
       assertOk(result);
-      const staked = tx.instructions.at(-1)?.keys.length ?? 0;
-      assert.ok(result.computeUnits <= stakeComputeUnits((staked - 5) / 4), "limit covers use");
+      const staked = stakedNftCount(tx.instructions.at(-1)!);
+      assert.ok(result.computeUnits <= stakeComputeUnits(staked), "limit covers use");
     }
     assert.equal(poolState(fixture).stakedCount.toString(), "20");
 
@@ -326,7 +327,7 @@ describe("sdk builders for a deployment under another program id", () => {
     for (const tx of stakeTxs) {
       const stake = tx.instructions.at(-1)!;
       assert.ok(stake.programId.equals(programId));
-      const count = (stake.keys.length - 5) / 4;
+      const count = stakedNftCount(stake);
       assert.equal(unitLimitOf(tx.instructions), stakeComputeUnits(count, stakerBump));
       const result = chain.send(tx.instructions, [holder]);
       assertOk(result);
@@ -390,6 +391,10 @@ describe("sdk stake builder", () => {
     } finally {
       PublicKey.findProgramAddressSync = original;
     }
-    assert.equal(derivations, 1 + 2 * nfts.length, "the staker, then escrow and metadata per NFT");
+    assert.equal(
+      derivations,
+      1 + 3 * nfts.length,
+      "the staker, then escrow, metadata and edition per NFT",
+    );
   });
 });

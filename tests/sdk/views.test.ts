@@ -4,6 +4,7 @@ import {
   StreamMode,
   canRedeem,
   hasAccess,
+  WEIGHT_SCALE,
   runway,
   type RedeemCheck,
   type StakingErrorName,
@@ -171,8 +172,8 @@ describe("views", () => {
         fund: 100_000n,
       });
       const holders = [await stakedHolder(3), await stakedHolder(2)];
-      const weight = 10n; // 5 NFTs × weight 2
-      assert.equal(poolState(fixture).totalWeight.toString(), weight.toString());
+      const weight = 10n; // 5 NFTs × weight 2, in whole weight units
+      assert.equal(poolState(fixture).totalWeight.toString(), (weight * WEIGHT_SCALE).toString());
       chain.warp(100);
 
       const [view] = runway(poolState(fixture), vaultBalances(), chain.now());

@@ -4,6 +4,7 @@ import {
   acceptAuthorityInstruction,
   claimInstruction,
   findStakerAddress,
+  poolLimitsOf,
   proposeAuthorityInstruction,
   stakeInstruction,
   unstakeInstruction,
@@ -15,6 +16,7 @@ import {
   claimRewardsInto,
   createPool,
   holderWithNfts,
+  lockTermsOrRaw,
   poolState,
   stakeNfts,
   stakerState,
@@ -101,7 +103,12 @@ export function poolSuite(options: SuiteOptions = {}) {
     nfts: StakeNftInput[],
     lockOption?: number,
   ): Promise<TransactionInstruction> =>
-    stakeInstruction({ pool: fixture.pool, owner, nfts, lockOption });
+    stakeInstruction({
+      pool: fixture.pool,
+      owner,
+      nfts,
+      lock: lockOption === undefined ? undefined : lockTermsOrRaw(poolState(fixture), lockOption),
+    });
 
   /** `unstake` of these NFTs by `owner`, to their ATAs unless `tokenAccount` is given. */
   const unstakeIx = (owner: PublicKey, nfts: { mint: PublicKey; tokenAccount?: PublicKey }[]) =>
@@ -149,6 +156,7 @@ export function poolSuite(options: SuiteOptions = {}) {
       tierWeights: [],
       lockOptions: [],
       uri,
+      limits: poolLimitsOf(poolState(fixture)),
     });
 
   return {

@@ -7,14 +7,16 @@ import random
 from pathlib import Path
 
 SCALE = 10**12
+BPS = 10_000  # effective weights are in 1/BPS units
 U64 = 2**64 - 1
 rng = random.Random(20261127)
 
 
 def acc_delta(mode, rate, dt, total_weight):
-    emitted = rate * dt * SCALE
     if mode == 0:
-        return emitted
+        # every whole weight unit (BPS effective units) earns `rate` a second
+        return rate * dt * (SCALE // BPS)
+    emitted = rate * dt * SCALE
     return 0 if total_weight == 0 else emitted // total_weight
 
 

@@ -3,6 +3,7 @@ import {
   formatAmount,
   formatDuration,
   formatMultiplier,
+  formatWeight,
   parseAmount,
   shortAddress,
   utf8Length,
@@ -52,6 +53,12 @@ describe("small helpers", () => {
     expect(formatMultiplier(15_000)).toBe("×1.5");
     expect(formatMultiplier(10_000)).toBe("×1");
     expect(utf8Length("é")).toBe(2);
+  });
+  it("shows effective weights (1/10,000 units) in weight units, exactly", () => {
+    expect(formatWeight(12_500n)).toBe("1.25");
+    expect(formatWeight(10_000)).toBe("1");
+    expect(formatWeight(1n)).toBe("0.0001");
+    expect(formatWeight(123_456_789n)).toBe("12,345.6789");
   });
   it("quotes CSV fields that need it", () => {
     expect(

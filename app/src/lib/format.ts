@@ -84,6 +84,17 @@ export function formatMultiplier(bps: number): string {
   return `×${(bps / 10_000).toLocaleString("en-US", { maximumFractionDigits: 4 })}`;
 }
 
+/**
+ * An effective weight as stored on chain (tier weight × lock multiplier in basis points, so
+ * 1 / 10,000 of a weight unit) in weight units: 12,500 → "1.25".
+ */
+export function formatWeight(weight: bigint | number | { toString(): string }): string {
+  const units = BigInt(weight.toString());
+  const whole = units / 10_000n;
+  const rest = (units % 10_000n).toString().padStart(4, "0").replace(/0+$/, "");
+  return `${formatInteger(whole)}${rest ? `.${rest}` : ""}`;
+}
+
 /** Bytes of a string in UTF-8 (the program limits names and URIs in bytes). */
 export function utf8Length(text: string): number {
   return new TextEncoder().encode(text).length;

@@ -45,3 +45,18 @@ pub const RECEIPT_SEED: &[u8] = b"receipt";
 
 /// Longest perk name, in bytes.
 pub const MAX_PERK_NAME_LEN: usize = 32;
+
+/// Largest tier weight (whole units). Bounds what one NFT can weigh, so that no tier table,
+/// however configured, lets a handful of NFTs swamp a pool's emission (review finding M-4).
+pub const MAX_TIER_WEIGHT: u32 = 1_000_000;
+
+/// Largest lock multiplier, in basis points (10x).
+pub const MAX_LOCK_MULTIPLIER_BPS: u32 = 100_000;
+
+/// Longest lock any pool may offer: 2 years (review finding M-2). A pool sets its own,
+/// lower or equal, `max_lock_s`.
+pub const MAX_LOCK_DURATION_S: u32 = 2 * 365 * 86_400;
+
+/// Longest a pause may last before it ends by itself: 30 days (review finding L-7). A pool
+/// sets its own, lower or equal, `max_pause_s`; the authority may renew a pause.
+pub const MAX_PAUSE_S: u32 = 30 * 86_400;

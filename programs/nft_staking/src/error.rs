@@ -107,8 +107,9 @@ staking_errors! {
     InvalidTierProof = "The tier proof does not match the pool's tier list",
     /// The lock option index has no multiplier.
     InvalidLockOption = "That lock option is not configured in this pool",
-    /// A lock option's multiplier is below 10,000 bps.
-    InvalidLockMultiplier = "Lock multipliers must be at least 1x (10,000 bps)",
+    /// A lock option is not a real lock: multiplier ≤ 1x or above `MAX_LOCK_MULTIPLIER_BPS`,
+    /// or a zero duration (a lock that adds nothing only takes the NFT hostage).
+    InvalidLockMultiplier = "A lock needs a multiplier above 1x, at most 10x, and a duration of at least 1 s",
     /// The pool already has 4 streams.
     TooManyStreams = "A pool can hold at most 4 reward streams",
     /// The stream index is out of range.
@@ -167,7 +168,7 @@ staking_errors! {
     StakerNotFound = "This holder has no staker account in this pool: nothing is staked here",
     /// The NFT's mint authority is not its edition PDA, or its freeze authority is neither none nor
     /// that PDA (M-1): someone could mint a second token into the escrow or freeze it.
-    NftMintNotLocked = "The NFT's mint or freeze authority is not its Metaplex edition: its supply could change or its escrow be frozen",
+    NftMintNotLocked = "The NFT's mint or freeze authority is not its edition: its supply could change or its escrow be frozen",
     /// The edition account is not Token Metadata's master or print edition at the mint's PDA.
     InvalidEditionAccount = "The edition account is not the Token Metadata master or print edition of this mint",
     /// A print edition in a pool that does not accept them (L-5).
@@ -183,7 +184,7 @@ staking_errors! {
     /// A claim that would pay nothing on every stream.
     NothingToClaim = "Nothing to claim: no rewards are owed to this holder yet",
     /// Every stream with something owed has a frozen vault, so the claim would pay nothing (L-1).
-    RewardVaultFrozen = "The reward vault is frozen by its mint's freeze authority: those rewards cannot be paid until it is thawed",
+    RewardVaultFrozen = "A reward vault is frozen by its mint: those rewards are paid once it is thawed",
     /// The perk's cost is above the holder's `max_cost_points` (L-6).
     PerkCostChanged = "The perk costs more than the maximum you accepted: nothing was redeemed",
 }

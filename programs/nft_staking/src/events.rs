@@ -142,6 +142,12 @@ events! {
         tier_weights: [u32; MAX_TIERS],
         /// New lock options (multiplier 0: unused).
         lock_options: [LockOption; MAX_LOCK_OPTIONS],
+        /// New longest lock (seconds).
+        max_lock_s: u32,
+        /// New longest pause (seconds).
+        max_pause_s: u32,
+        /// New flags (1: accepts print editions, 2: requires a tier proof).
+        flags: u8,
     }
     /// A reward stream was added.
     StreamAdded {
@@ -192,8 +198,8 @@ events! {
         owner: Key,
         /// The NFT.
         mint: Key,
-        /// Its weight.
-        weight: u32,
+        /// Its effective weight (`1 / 10_000` weight units: tier weight × lock multiplier).
+        weight: u64,
         /// Tier index (255 = default tier).
         tier: u8,
         /// Locked until (0 = not locked).
@@ -209,8 +215,8 @@ events! {
         owner: Key,
         /// The NFT.
         mint: Key,
-        /// The weight it had.
-        weight: u32,
+        /// The effective weight it had (`1 / 10_000` weight units).
+        weight: u64,
         /// When.
         unstaked_at: i64,
     }
@@ -235,8 +241,8 @@ events! {
     PoolPauseUpdated {
         /// The pool.
         pool: Key,
-        /// 1 paused, 0 running.
-        paused: u8,
+        /// Paused until (unix seconds); 0 when unpaused.
+        paused_until: i64,
     }
     /// A pool was sunset: streams ended, locks lifted, no new stakes.
     PoolSunset {
@@ -284,10 +290,10 @@ events! {
         mint: Key,
         /// New tier.
         tier: u8,
-        /// Weight before.
-        old_weight: u32,
-        /// Weight after.
-        new_weight: u32,
+        /// Effective weight before (`1 / 10_000` weight units).
+        old_weight: u64,
+        /// Effective weight after (the tier changed, the lock multiplier did not).
+        new_weight: u64,
     }
     /// A holder closed their empty staker account.
     StakerClosed {

@@ -8,6 +8,7 @@
 pub mod borsh;
 pub mod constants;
 pub mod discriminator;
+pub mod edition;
 pub mod error;
 pub mod events;
 pub mod instructions;
@@ -26,7 +27,7 @@ solana_address::declare_id!("6nqoCLuH2b7DFed3tHHCCKw1dB8jS9j2xduhszMYdfg2");
 
 #[cfg(target_arch = "bpf")]
 mod entrypoint {
-    // At most 96 accounts are read (a 16-NFT stake needs 69): the entrypoint keeps one pointer
+    // At most 96 accounts are read (a 16-NFT stake needs 85): the entrypoint keeps one pointer
     // per account on the stack, and the default 255 would take half of the 4 KiB frame.
     pinocchio::program_entrypoint!(super::process_instruction, 96);
     pinocchio::no_allocator!();

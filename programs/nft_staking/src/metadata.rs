@@ -82,6 +82,9 @@ pub struct MetadataView {
     /// `None` when absent, or when the bytes from `token_standard` through `uses` cannot be
     /// parsed (corrupted or truncated tail): Metaplex then drops all three, and so do we.
     pub collection: Option<Collection>,
+    /// Bump of the mint's edition PDA, which Token Metadata writes when it creates the
+    /// metadata (`None` only in accounts older than that field).
+    pub edition_nonce: Option<u8>,
 }
 
 impl MetadataView {
@@ -94,7 +97,7 @@ impl MetadataView {
     /// `token_standard` and `collection`.
     pub fn parse(data: &[u8]) -> Result<Self, StakingError> {
         let mut reader = Reader::new(data);
-        let (mint, creators) =
+        let (mint, creators, edition_nonce) =
             read_head(&mut reader).map_err(|_| StakingError::MalformedMetadata)?;
         let (token_standard, collection) = read_tail(&mut reader).unwrap_or((None, None));
         Ok(Self {
@@ -102,6 +105,7 @@ impl MetadataView {
             creators,
             token_standard,
             collection,
+            edition_nonce,
         })
     }
 
@@ -171,9 +175,12 @@ pub fn check_nft_metadata(
     Err(StakingError::WrongCollection)
 }
 
-/// Reads `key` through `edition_nonce`, returning the mint and the creators. Metaplex fails on
-/// any error here too, so every error is fatal.
-fn read_head(reader: &mut Reader) -> Result<(Key, [Option<Creator>; MAX_CREATORS]), StakingError> {
+/// The mint, its creators and the edition bump read from the front of a metadata account.
+type Head = (Key, [Option<Creator>; MAX_CREATORS], Option<u8>);
+
+/// Reads `key` through `edition_nonce`, returning the mint, the creators and the edition
+/// nonce. Metaplex fails on any error here too, so every error is fatal.
+fn read_head(reader: &mut Reader) -> Result<Head, StakingError> {
     if reader.u8()? != METADATA_V1_KEY {
         return Err(StakingError::MalformedMetadata);
     }
@@ -198,10 +205,12 @@ fn read_head(reader: &mut Reader) -> Result<(Key, [Option<Creator>; MAX_CREATORS
     }
     reader.bool()?; // primary_sale_happened
     reader.bool()?; // is_mutable
-    if is_some(reader)? {
-        reader.u8()?; // edition_nonce
-    }
-    Ok((mint, creators))
+    let edition_nonce = if is_some(reader)? {
+        Some(reader.u8()?)
+    } else {
+        None
+    };
+    Ok((mint, creators, edition_nonce))
 }
 
 /// Reads `token_standard` and `collection`, and checks that `uses` parses too: Metaplex keeps

@@ -36,9 +36,21 @@ pub fn require_token_program(account: &AccountView) -> Result<(), StakingError> 
     }
 }
 
-/// Reads an SPL mint, mapping Token-2022 ownership to its own error.
+/// Fields of an SPL mint that the instructions check.
+pub struct MintInfo {
+    /// Tokens in existence.
+    pub supply: u64,
+    /// Decimal places.
+    pub decimals: u8,
+    /// Who may mint more, if anyone.
+    pub mint_authority: Option<Address>,
+    /// Who may freeze its token accounts, if anyone.
+    pub freeze_authority: Option<Address>,
+}
+
+/// Reads an initialized SPL mint, mapping Token-2022 ownership to its own error.
 #[inline(always)]
-pub fn read_mint(account: &AccountView, wrong: StakingError) -> Result<(u64, u8), StakingError> {
+pub fn read_mint(account: &AccountView, wrong: StakingError) -> Result<MintInfo, StakingError> {
     if account.owned_by(&TOKEN_2022_ID) {
         return Err(StakingError::Token2022NotSupported);
     }
@@ -46,7 +58,12 @@ pub fn read_mint(account: &AccountView, wrong: StakingError) -> Result<(u64, u8)
     if !mint.is_initialized() {
         return Err(wrong);
     }
-    Ok((mint.supply(), mint.decimals()))
+    Ok(MintInfo {
+        supply: mint.supply(),
+        decimals: mint.decimals(),
+        mint_authority: mint.mint_authority().copied(),
+        freeze_authority: mint.freeze_authority().copied(),
+    })
 }
 
 /// Fields of an SPL token account that the instructions check.
@@ -57,6 +74,8 @@ pub struct TokenAccountInfo {
     pub owner: Address,
     /// Its balance.
     pub amount: u64,
+    /// Frozen by its mint's freeze authority (no transfer in or out until thawed).
+    pub frozen: bool,
 }
 
 /// Reads an initialized SPL token account, or fails with `wrong`.
@@ -73,6 +92,7 @@ pub fn read_token_account(
         mint: *token.mint(),
         owner: *token.owner(),
         amount: token.amount(),
+        frozen: token.is_frozen(),
     })
 }
 

@@ -24,6 +24,13 @@ impl IdlConstant for u8 {
     }
 }
 
+impl IdlConstant for u32 {
+    const IDL_TYPE: &'static str = "u32";
+    fn idl_value(&self) -> String {
+        self.to_string()
+    }
+}
+
 impl IdlConstant for u64 {
     const IDL_TYPE: &'static str = "u64";
     fn idl_value(&self) -> String {
@@ -94,6 +101,10 @@ fn constants_match_constants_rs() {
         PERK_SEED,
         RECEIPT_SEED,
         MAX_PERK_NAME_LEN,
+        MAX_TIER_WEIGHT,
+        MAX_LOCK_MULTIPLIER_BPS,
+        MAX_LOCK_DURATION_S,
+        MAX_PAUSE_S,
     ];
     let idl = idl();
     let entries = idl["constants"].as_array().unwrap();

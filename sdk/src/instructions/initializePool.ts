@@ -3,6 +3,7 @@ import { PublicKey, SystemProgram, type TransactionInstruction } from "@solana/w
 import type { NftStaking } from "../idl";
 import { findPoolAddress, toBN, type U64Like } from "../pda";
 import { stakingProgram } from "../program";
+import { DEFAULT_POOL_LIMITS, type PoolLimitsInput } from "../args/poolLimits";
 
 /** Parameters of {@link initializePoolInstruction}. */
 export interface InitializePoolParams {
@@ -20,6 +21,8 @@ export interface InitializePoolParams {
   defaultTierWeight: number;
   /** Pool metadata URI (terms, pictures), at most 96 bytes. */
   uri?: string;
+  /** Lock, pause and eligibility bounds; defaults to {@link DEFAULT_POOL_LIMITS}. */
+  limits?: PoolLimitsInput;
 }
 
 /**
@@ -42,6 +45,7 @@ export async function initializePoolInstruction(
       params.creator ?? null,
       params.defaultTierWeight,
       params.uri ?? "",
+      params.limits ?? DEFAULT_POOL_LIMITS,
     )
     .accountsStrict({
       pool,

@@ -11,7 +11,9 @@ export interface SetPausedParams {
 }
 
 /**
- * Builds `set_paused`: stops or resumes `stake` and `claim` (never `unstake`).
+ * Builds `set_paused`: stops or resumes `stake` and `claim` (never `unstake`). A pause lasts the
+ * pool's `maxPauseS` and then ends by itself; pausing again renews it. A sunset pool pays claims
+ * whatever the pause.
  *
  * @example
  * const ix = await setPausedInstruction({ pool, authority, paused: true });

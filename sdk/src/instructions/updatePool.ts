@@ -3,6 +3,7 @@ import type { PublicKey, TransactionInstruction } from "@solana/web3.js";
 import { MAX_LOCK_OPTIONS, MAX_TIERS } from "../constants";
 import type { NftStaking } from "../idl";
 import { stakingProgram } from "../program";
+import type { PoolLimitsInput } from "../args/poolLimits";
 
 /** A lock option: locked for `durationS` seconds, weight × `multiplierBps / 10_000`. */
 export interface LockOptionInput {
@@ -23,15 +24,22 @@ export interface UpdatePoolParams {
   /** Up to 4 lock options; missing ones are unused. */
   lockOptions: LockOptionInput[];
   uri: string;
+  /**
+   * Lock, pause and eligibility bounds. Required, so an update never resets them by omission:
+   * pass `poolLimitsOf(pool)` to keep the current ones.
+   */
+  limits: PoolLimitsInput;
 }
 
 /**
- * Builds `update_pool`: replaces tiers, lock options and URI. Staked NFTs keep their weight.
+ * Builds `update_pool`: replaces tiers, lock options, limits and URI. Staked NFTs keep their
+ * weight and their lock (a changed lock option never changes an existing lock).
  *
  * @example
  * const tree = TierTree.fromCsv(csv);
  * const ix = await updatePoolInstruction({ pool, authority, tierRoot: tree.root,
- *   defaultTierWeight: 1, tierWeights: [1, 2, 5], lockOptions: [{ durationS: 2_592_000, multiplierBps: 15_000 }], uri: "" });
+ *   defaultTierWeight: 1, tierWeights: [1, 2, 5], lockOptions: [{ durationS: 2_592_000, multiplierBps: 15_000 }], uri: "",
+ *   limits: poolLimitsOf(pool) });
  */
 export async function updatePoolInstruction(
   params: UpdatePoolParams,
@@ -53,6 +61,7 @@ export async function updatePoolInstruction(
       tierWeights,
       lockOptions,
       params.uri,
+      params.limits,
     )
     .accountsStrict({ pool: params.pool, authority: params.authority })
     .instruction();

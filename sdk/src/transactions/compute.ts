@@ -11,14 +11,17 @@ export const MEASURED_CU = {
    * one sha256 and one curve check per bump from 255 down to it).
    */
   stakeBase: 9_000,
-  stakePerNft: 5_500,
+  stakePerNft: 6_000,
   stakePerStakerBump: 400,
   /** `unstake`: fixed part (covers scanning ~500 records at ~13 CU each) and per NFT (~3.4k). */
   unstakeBase: 8_000,
   unstakePerNft: 3_500,
-  /** `claim`: fixed part (~0.7k) and per stream (~2.35k: one token transfer CPI each). */
+  /**
+   * `claim`: fixed part (~0.8k) and per stream (~2.67k: reading the vault to sync the books'
+   * balance and see a freeze, and one token transfer CPI).
+   */
   claimBase: 1_000,
-  claimPerStream: 2_400,
+  claimPerStream: 2_700,
 } as const;
 
 /** Margin added to measured CU (covers bump searches and record scans that vary). */

@@ -5,6 +5,7 @@ import {
 } from "@solana/spl-token";
 import type { PublicKey, Transaction } from "@solana/web3.js";
 import type { NftStaking } from "../idl";
+import type { LockTerms } from "../args";
 import { stakeInstruction, unstakeInstruction, type StakeNftInput } from "../instructions";
 import { escrowAddressOf, findStakerAddress } from "../pda";
 import { stakingProgram } from "../program";
@@ -16,8 +17,8 @@ export interface StakeTransactionsParams {
   pool: PublicKey;
   owner: PublicKey;
   nfts: StakeNftInput[];
-  /** Lock option index, or omit for no lock. */
-  lockOption?: number;
+  /** The lock the holder accepted (`lockTermsOf(pool, index)`), or omit for no lock. */
+  lock?: LockTerms;
 }
 
 /**

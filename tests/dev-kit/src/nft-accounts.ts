@@ -6,6 +6,8 @@ import {
   getAssociatedTokenAddressSync,
 } from "@solana/spl-token";
 import {
+  getEditionAccountDataSerializer,
+  getMasterEditionAccountDataSerializer,
   getMetadataAccountDataSerializer,
   type CollectionDetailsArgs,
 } from "@metaplex-foundation/mpl-token-metadata";
@@ -62,6 +64,22 @@ export interface NftOptions {
   name?: string;
   /** Metadata uri; default `https://example.org/nft/<first 8 hex digits of the mint>.json`. */
   uri?: string;
+  /**
+   * Edition account at the mint's edition PDA: `"master"` (MasterEditionV2, supply 0, max
+   * supply 0: a one of one), `"print"` (an Edition of a made-up parent) or `"none"`; default
+   * `"master"`.
+   */
+  edition?: "master" | "print" | "none";
+  /** Owner program of the edition account; default {@link TOKEN_METADATA_PROGRAM_ID}. */
+  editionOwner?: PublicKey;
+  /**
+   * Mint authority; default the edition PDA (as Token Metadata sets it). `null` writes None.
+   */
+  mintAuthority?: PublicKey | null;
+  /** Freeze authority; default the edition PDA (as Token Metadata sets it). `null` writes None. */
+  freezeAuthority?: PublicKey | null;
+  /** `edition_nonce` in the metadata; default the edition PDA's bump. `null` writes None. */
+  editionNonce?: number | null;
 }
 
 /** The accounts of one test NFT. */
@@ -74,6 +92,8 @@ export interface TestNft {
   metadataBump: number;
   /** The owner's associated token account for `mint`. */
   tokenAccount: PublicKey;
+  /** The edition PDA of `mint` (an account exists there unless `edition: "none"`). */
+  edition: PublicKey;
   /** The wallet (or PDA) owning `tokenAccount`. */
   owner: PublicKey;
 }
@@ -107,16 +127,30 @@ export function findMetadataAddress(mint: PublicKey): [PublicKey, number] {
   );
 }
 
+/** The edition PDA and bump of a mint: `["metadata", TOKEN_METADATA_PROGRAM_ID, mint, "edition"]`. */
+export function findEditionAddress(mint: PublicKey): [PublicKey, number] {
+  return PublicKey.findProgramAddressSync(
+    [
+      Buffer.from("metadata"),
+      TOKEN_METADATA_PROGRAM_ID.toBuffer(),
+      mint.toBuffer(),
+      Buffer.from("edition"),
+    ],
+    TOKEN_METADATA_PROGRAM_ID,
+  );
+}
+
 /**
- * Creates mint (mint authority null, freeze authority null for plain NFTs; decimals/supply per
- * options), the owner's associated token account holding `amountInOwnerAccount`, and the metadata
- * account.
+ * Creates mint (mint and freeze authority the edition PDA, as Token Metadata leaves a master
+ * edition; decimals/supply per options), the owner's associated token account holding
+ * `amountInOwnerAccount`, the metadata account and the edition account.
  *
  * Accounts are written directly with `svm.setAccount` (rent-exempt, owned by the token program
  * and the Token Metadata program); the metadata bytes come from Metaplex's own serializer. The
  * update authority is `owner`, the symbol `"TEST"`, the uri `https://example.org/nft/<8 hex>.json`
  * (fixed length, so compact sizes depend only on the name), the seller fee 5%, `edition_nonce` the
- * bump of the master edition PDA (no edition account is created). `owner` may be off-curve (a PDA).
+ * bump of the edition PDA; the edition bytes come from Metaplex's serializers too. `owner` may be
+ * off-curve (a PDA).
  */
 export function createNft(
   chain: AccountStore,
@@ -187,17 +221,20 @@ function writeNft(
   const tokenProgram = options.tokenProgram ?? TOKEN_PROGRAM_ID;
   const supply = options.supply ?? 1n;
   const mint = Keypair.generate().publicKey;
+  const [edition, editionBump] = findEditionAddress(mint);
+  const mintAuthority = options.mintAuthority === undefined ? edition : options.mintAuthority;
+  const freezeAuthority = options.freezeAuthority === undefined ? edition : options.freezeAuthority;
 
   const mintData = new Uint8Array(MINT_SIZE);
   MintLayout.encode(
     {
-      mintAuthorityOption: 0,
-      mintAuthority: PublicKey.default,
+      mintAuthorityOption: mintAuthority === null ? 0 : 1,
+      mintAuthority: mintAuthority ?? PublicKey.default,
       supply,
       decimals: options.decimals ?? 0,
       isInitialized: true,
-      freezeAuthorityOption: 0,
-      freezeAuthority: PublicKey.default,
+      freezeAuthorityOption: freezeAuthority === null ? 0 : 1,
+      freezeAuthority: freezeAuthority ?? PublicKey.default,
     },
     mintData,
   );
@@ -214,10 +251,34 @@ function writeNft(
   );
 
   const [metadata, metadataBump] = findMetadataAddress(mint);
-  const data = metadataBytes(mint, options, extras, defaultName);
+  const editionNonce = options.editionNonce === undefined ? editionBump : options.editionNonce;
+  const data = metadataBytes(mint, options, extras, defaultName, editionNonce);
   setRentExempt(chain, metadata, data, options.metadataOwner ?? TOKEN_METADATA_PROGRAM_ID);
+  const editionData = editionBytes(options.edition ?? "master");
+  if (editionData !== null) {
+    setRentExempt(chain, edition, editionData, options.editionOwner ?? TOKEN_METADATA_PROGRAM_ID);
+  }
 
-  return { mint, metadata, metadataBump, tokenAccount, owner };
+  return { mint, metadata, metadataBump, tokenAccount, owner, edition };
+}
+
+/** Edition account bytes from Metaplex's serializers (a print's parent is made up). */
+function editionBytes(kind: "master" | "print" | "none"): Uint8Array | null {
+  if (kind === "none") return null;
+  if (kind === "master") {
+    // A one of one: no prints may be made (max supply 0); 282 bytes like Token Metadata's.
+    const bytes = getMasterEditionAccountDataSerializer().serialize({ supply: 0n, maxSupply: 0n });
+    const data = new Uint8Array(282);
+    data.set(bytes);
+    return data;
+  }
+  const bytes = getEditionAccountDataSerializer().serialize({
+    parent: publicKey(Keypair.generate().publicKey),
+    edition: 1n,
+  });
+  const data = new Uint8Array(241);
+  data.set(bytes);
+  return data;
 }
 
 /** Serializes the metadata with Metaplex's serializer, then pads/truncates it per the options. */
@@ -226,21 +287,13 @@ function metadataBytes(
   options: NftOptions,
   extras: MetadataExtras,
   defaultName: string,
+  editionNonce: number | null,
 ): Uint8Array {
   const layout = options.layout ?? "padded679";
   const padded = layout !== "compact";
   const pad = (value: string, max: number) => (padded ? padNul(value, max) : value);
   const tokenStandard = options.tokenStandard === undefined ? 0 : options.tokenStandard;
   const collection = options.collection ?? null;
-  const [, editionNonce] = PublicKey.findProgramAddressSync(
-    [
-      Buffer.from("metadata"),
-      TOKEN_METADATA_PROGRAM_ID.toBuffer(),
-      mint.toBuffer(),
-      Buffer.from("edition"),
-    ],
-    TOKEN_METADATA_PROGRAM_ID,
-  );
 
   const serialized = getMetadataAccountDataSerializer().serialize({
     updateAuthority: publicKey(extras.updateAuthority),
@@ -265,7 +318,7 @@ function metadataBytes(
           ),
     primarySaleHappened: false,
     isMutable: true,
-    editionNonce: some(editionNonce),
+    editionNonce: editionNonce === null ? none() : some(editionNonce),
     tokenStandard: tokenStandard === null ? none() : some(tokenStandard),
     collection:
       collection === null

@@ -10,11 +10,15 @@ import {
   findStakerAddress,
   fundRewardStreamInstruction,
   initializePoolInstruction,
+  isPoolPaused,
+  lockTermsOf,
+  poolLimitsOf,
   stakeInstruction,
   unstakeInstruction,
   updatePoolInstruction,
   type LockOptionInput,
   type PoolAccount,
+  type PoolLimitsInput,
   type StakeNftInput,
   type StakerAccount,
   type TierTree,
@@ -37,6 +41,8 @@ export interface PoolOptions {
   tierWeights?: number[];
   lockOptions?: LockOptionInput[];
   tiers?: TierTree;
+  /** Lock, pause and eligibility bounds (the SDK's defaults when omitted). */
+  limits?: PoolLimitsInput;
   /** Fixed seed for the authority key (benchmarks: PDA bump searches depend on addresses). */
   authoritySeed?: number;
 }
@@ -54,6 +60,7 @@ export async function createPool(
     poolId: 1n,
     collection: collection.mint,
     defaultTierWeight,
+    limits: options.limits,
   });
   assertOk(chain.send([ix], [authority]));
   const [pool] = findPoolAddress(authority.publicKey, 1n);
@@ -74,13 +81,18 @@ export async function configurePool(fixture: PoolFixture, options: PoolOptions):
     tierWeights: options.tierWeights ?? [],
     lockOptions: options.lockOptions ?? [],
     uri: "",
+    limits: options.limits ?? poolLimitsOf(poolState(fixture)),
   });
   assertOk(fixture.chain.send([ix], [fixture.authority]));
 }
 
 /** A fungible SPL mint (no authority needed: tests write balances directly). */
-export function createRewardMint(chain: TestChain, decimals = 6): PublicKey {
-  return createFungibleMint(chain, decimals);
+export function createRewardMint(
+  chain: TestChain,
+  decimals = 6,
+  freezeAuthority: PublicKey | null = null,
+): PublicKey {
+  return createFungibleMint(chain, decimals, undefined, freezeAuthority);
 }
 
 /** Writes (or overwrites) `owner`'s associated token account of `mint` with `amount`. */
@@ -168,7 +180,10 @@ export function holderWithNfts(
   return { holder, nfts };
 }
 
-/** Stakes NFTs (default tier unless given) and returns the result. */
+/**
+ * Stakes NFTs (default tier unless given) and returns the result; `lockOption` locks them on
+ * the terms the pool has now (as a holder who just read the pool would accept).
+ */
 export async function stakeNfts(
   fixture: PoolFixture,
   holder: Keypair,
@@ -179,7 +194,7 @@ export async function stakeNfts(
     pool: fixture.pool,
     owner: holder.publicKey,
     nfts: nfts.map((nft) => ("tier" in nft ? nft : { mint: nft.mint })),
-    lockOption,
+    lock: lockOption === undefined ? undefined : lockTermsOrRaw(poolState(fixture), lockOption),
   });
   return fixture.chain.send([ix], [holder]);
 }
@@ -235,4 +250,21 @@ export function poolState(fixture: PoolFixture): PoolAccount {
 export function stakerState(fixture: PoolFixture, owner: PublicKey): StakerAccount | null {
   const account = fixture.chain.svm.getAccount(findStakerAddress(fixture.pool, owner)[0]);
   return account ? decodeStaker(account.data) : null;
+}
+
+/**
+ * The pool's terms for `option`, or (for an unused or out-of-range option, which rejection
+ * tests send on purpose) the raw option with zero terms.
+ */
+export function lockTermsOrRaw(pool: PoolAccount, option: number) {
+  try {
+    return lockTermsOf(pool, option);
+  } catch {
+    return { option, durationS: 0, multiplierBps: 0 };
+  }
+}
+
+/** Whether the fixture's pool is paused at the chain's current time. */
+export function isPaused(fixture: PoolFixture): boolean {
+  return isPoolPaused(poolState(fixture), fixture.chain.now());
 }

@@ -103,6 +103,7 @@ export function createFungibleMint(
   chain: AccountStore,
   decimals = 6,
   supply: bigint = 10n ** 18n,
+  freezeAuthority: PublicKey | null = null,
 ): PublicKey {
   const mint = Keypair.generate().publicKey;
   const data = new Uint8Array(MINT_SIZE);
@@ -113,8 +114,8 @@ export function createFungibleMint(
       supply,
       decimals,
       isInitialized: true,
-      freezeAuthorityOption: 0,
-      freezeAuthority: PublicKey.default,
+      freezeAuthorityOption: freezeAuthority ? 1 : 0,
+      freezeAuthority: freezeAuthority ?? PublicKey.default,
     },
     data,
   );

@@ -10,6 +10,8 @@ import {
   updatePoolInstruction,
   updateRewardStreamInstruction,
   withdrawSurplusInstruction,
+  DEFAULT_POOL_LIMITS,
+  WEIGHT_SCALE,
 } from "@nft-staking/sdk";
 import type { PoolConfig } from "../../utils/model";
 import { DAY, U64_MAX, key, type Admin, type Harness } from "./harness";
@@ -58,7 +60,7 @@ export async function updateStream(h: Harness): Promise<boolean> {
 
 export async function setPaused(
   h: Harness,
-  paused = !h.model.paused,
+  paused = !h.model.isPaused(),
   signer = h.adminSigner(),
 ): Promise<boolean> {
   // Pauses are rarer than resumes: the pool is paused about a quarter of the time.
@@ -91,13 +93,16 @@ export async function updatePool(h: Harness): Promise<boolean> {
   };
   if (rng.chance(0.05)) {
     config.lockOptions = [{ durationS: 100, multiplierBps: 5_000 }];
+  } else if (rng.chance(0.03)) {
+    // M-2: no lock beyond the pool's bound.
+    config.lockOptions = [{ durationS: DEFAULT_POOL_LIMITS.maxLockS + 1, multiplierBps: 15_000 }];
   }
   const signer = h.adminSigner();
   h.current = `update_pool: new tree of ${next.size}, weights [${config.tierWeights}], default ${
     config.defaultTierWeight
   }, locks [${config.lockOptions.map((o) => o.multiplierBps)}]`;
   const ix = await updatePoolInstruction(
-    { pool, authority: signer.publicKey, ...config, uri: "" },
+    { pool, authority: signer.publicKey, ...config, uri: "", limits: DEFAULT_POOL_LIMITS },
     program,
   );
   if (h.execute("update_pool", ix, [signer], () => model.updatePool(signer.publicKey, config))) {
@@ -150,7 +155,8 @@ export async function withdrawSurplus(h: Harness): Promise<boolean> {
     const future =
       stream.mode === StreamMode.SharedEmission
         ? stream.rate * left
-        : stream.rate * left * model.totalWeight;
+        : // effective weights are in 1/WEIGHT_SCALE units: whole tokens, rounded up
+          (stream.rate * left * model.totalWeight + WEIGHT_SCALE - 1n) / WEIGHT_SCALE;
     const kept = model.vaults[index]?.balance ?? 0n;
     assert.ok(
       kept >= liability(stream) + future,

@@ -32,7 +32,7 @@ const NFTS_PER_HOLDER = 6;
 export const DAY = 86_400;
 /** Lock option durations (multipliers are re-drawn when the pool is reconfigured). */
 const LOCK_DURATIONS = [3_000, 20_000];
-const MULTIPLIERS = [10_000, 12_500, 15_000, 20_000, 25_000];
+const MULTIPLIERS = [12_500, 15_000, 20_000, 25_000];
 export const U64_MAX = 2n ** 64n - 1n;
 
 /** A key receiving reward tokens: a holder's claims, or an authority's surplus withdrawals. */

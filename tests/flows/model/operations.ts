@@ -74,7 +74,7 @@ export function windDown(h: Harness): Step[] {
     label: "end: unpause",
     run: async () => {
       h.current = "end: unpause";
-      if (model.paused) await setPaused(h, false, h.authorityKeypair());
+      if (model.isPaused()) await setPaused(h, false, h.authorityKeypair());
     },
   });
   steps.push({

@@ -56,6 +56,7 @@ function checkStaker(h: Harness, holder: Holder, expected: StakerModel | undefin
           `w${r.weight}`,
           `t${r.tier}`,
           `l${r.lockOption}`,
+          `m${r.multiplierBps}`,
           `until${str(r.lockUntil)}`,
           `at${str(r.stakedAt)}`,
         ].join(" "),
@@ -68,6 +69,7 @@ function checkStaker(h: Harness, holder: Holder, expected: StakerModel | undefin
         `w${r.weight}`,
         `t${r.tier}`,
         `l${r.lockOption}`,
+        `m${r.multiplierBps}`,
         `until${r.lockUntil}`,
         `at${r.stakedAt}`,
       ].join(" "),
@@ -86,7 +88,7 @@ export function verify(h: Harness): void {
   const state = h.decodePool(chain.svm.getAccount(pool)?.data ?? new Uint8Array());
   eq(state.totalWeight, model.totalWeight, "pool.totalWeight");
   eq(state.stakedCount, model.stakedCount, "pool.stakedCount");
-  assert.equal(state.paused, model.paused ? 1 : 0, "pool.paused");
+  eq(state.pausedUntil, model.pausedUntil, "pool.pausedUntil");
   assert.equal(state.sunset, model.sunset ? 1 : 0, "pool.sunset");
   assert.equal(key(state.authority), model.authority, "pool.authority");
   assert.equal(
@@ -123,8 +125,12 @@ export function verify(h: Harness): void {
     eq(actual.startTs, expected.startTs, `${what}.startTs`);
     eq(actual.endTs, expected.endTs, `${what}.endTs`);
     eq(actual.lastUpdateTs, expected.lastUpdateTs, `${what}.lastUpdateTs`);
+    eq(actual.vaultBalance, expected.vaultBalance, `${what}.vaultBalance`);
     const vault = model.vaults[i];
     assert.ok(vault);
+    // M-4: what holders have earned is always in the vault, whoever claims first.
+    const held = tokenBalance(chain, vaults[i] as PublicKey);
+    assert.ok(liability(expected) <= held, `stream ${i}: liability exceeds the vault's ${held}`);
     assert.equal(tokenBalance(chain, vaults[i] as PublicKey), vault.balance, `vault ${i}`);
     assert.equal(
       vault.funded,

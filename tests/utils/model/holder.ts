@@ -1,5 +1,11 @@
 import type { PublicKey } from "@solana/web3.js";
-import { verifyTierProof, type StakingErrorName } from "@nft-staking/sdk";
+import {
+  accrue,
+  earned,
+  verifyTierProof,
+  type StakingErrorName,
+  type StreamState,
+} from "@nft-staking/sdk";
 import { ModelState } from "./state";
 import {
   BPS,
@@ -11,6 +17,7 @@ import {
   type HolderStreamModel,
   type PerkModel,
   type StakeInput,
+  type StakeLock,
   type StakerModel,
   type VaultModel,
 } from "./types";
@@ -19,17 +26,20 @@ import {
 export class HolderInstructions extends ModelState {
   // ---- user instructions ----
 
-  /** `stake`. Returns the weights of the new records. */
-  stake(owner: PublicKey, nfts: StakeInput[], lockOption?: number): bigint[] {
-    if (this.paused) reject("PoolPaused");
+  /** `stake` with the lock terms the holder saw. Returns the weights of the new records. */
+  stake(owner: PublicKey, nfts: StakeInput[], lock?: StakeLock): bigint[] {
+    if (this.isPaused()) reject("PoolPaused");
     if (this.sunset) reject("PoolSunset");
     let multiplier = BPS;
     let lockUntil = 0n;
-    if (lockOption !== undefined) {
-      const lock = this.config.lockOptions[lockOption];
-      if (!lock || lock.multiplierBps === 0) reject("InvalidLockOption");
-      multiplier = BigInt(lock.multiplierBps);
-      lockUntil = this.now + BigInt(lock.durationS);
+    if (lock !== undefined) {
+      const option = this.config.lockOptions[lock.option];
+      if (!option || option.multiplierBps === 0) reject("InvalidLockOption");
+      if (option.durationS !== lock.durationS || option.multiplierBps !== lock.multiplierBps) {
+        reject("LockTermsChanged");
+      }
+      multiplier = BigInt(option.multiplierBps);
+      lockUntil = this.now + BigInt(option.durationS);
     }
     const ownerKey = owner.toBase58();
     const accepted = nfts.map((nft) => {
@@ -38,6 +48,7 @@ export class HolderInstructions extends ModelState {
         throw new Error(`test bug: ${mint} is not in ${ownerKey}'s wallet`);
       }
       if (nft.tier === undefined) {
+        if (this.limits.requireTierProof) reject("TierProofRequired");
         return {
           mint,
           tier: DEFAULT_TIER,
@@ -73,7 +84,8 @@ export class HolderInstructions extends ModelState {
         stakedAt: this.now,
         weight: nft.weight,
         tier: nft.tier,
-        lockOption: lockOption ?? NO_LOCK,
+        lockOption: lock?.option ?? NO_LOCK,
+        multiplierBps: multiplier,
       });
       this.staked.add(nft.mint);
       added += nft.weight;
@@ -103,17 +115,37 @@ export class HolderInstructions extends ModelState {
     this.stakedCount -= BigInt(records.length);
   }
 
-  /** `claim`: pays each stream `min(owed, vault)`. */
+  /**
+   * `claim`: settles at the books' vault balances (never above the real ones), then books the
+   * real balances and pays each stream `min(owed, vault)`; fails with `NothingToClaim` when
+   * that pays nothing at all.
+   */
   claim(owner: PublicKey): ClaimResult {
     const staker = this.stakerOf(owner);
-    if (this.paused) reject("PoolPaused");
+    if (this.isPaused() && !this.sunset) reject("PoolPaused");
+    const held = this.vaults.map((vault) => vault.balance);
+    const capped = this.streams.map((stream, index) => {
+      const real = held[index] as bigint;
+      return { ...stream, vaultBalance: stream.vaultBalance < real ? stream.vaultBalance : real };
+    });
+    const payable = capped.map((stream, index) => {
+      const live = accrue(stream, this.now, this.totalWeight);
+      const mine = staker.streams[index] as HolderStreamModel;
+      const owed = mine.owed + earned(staker.totalWeight, live.accPerWeight, mine.checkpoint);
+      const real = held[index] as bigint;
+      return owed < real ? owed : real;
+    });
+    if (payable.every((amount) => amount === 0n)) reject("NothingToClaim");
+    this.streams = capped;
     this.checkpoint(staker);
+    this.streams.forEach((stream, index) => (stream.vaultBalance = held[index] as bigint));
     const paid = this.streams.map((stream, index) => {
       const mine = staker.streams[index] as HolderStreamModel;
       const vault = this.vaults[index] as VaultModel;
-      const amount = mine.owed < vault.balance ? mine.owed : vault.balance;
+      const amount = mine.owed < stream.vaultBalance ? mine.owed : stream.vaultBalance;
       mine.owed -= amount;
       stream.owedTotal -= amount;
+      stream.vaultBalance -= amount;
       // The program saturates this lifetime statistic at u64::MAX.
       mine.claimedTotal =
         mine.claimedTotal + amount > 2n ** 64n - 1n ? 2n ** 64n - 1n : mine.claimedTotal + amount;
@@ -132,12 +164,8 @@ export class HolderInstructions extends ModelState {
     if (tierWeight === 0) reject("InvalidTier");
     const root = this.config.tierRoot;
     if (!root || !verifyTierProof(proof, root, mint, tier)) reject("InvalidTierProof");
-    let multiplier = BPS;
-    if (record.lockOption !== NO_LOCK) {
-      const bps = BigInt(this.config.lockOptions[record.lockOption]?.multiplierBps ?? 0);
-      if (bps >= BPS) multiplier = bps;
-    }
-    const weight = this.weightOf(BigInt(tierWeight), multiplier);
+    // Only the tier part changes: the multiplier stays the one the NFT was staked with.
+    const weight = this.weightOf(BigInt(tierWeight), record.multiplierBps);
     this.checkpoint(staker);
     staker.totalWeight = staker.totalWeight - record.weight + weight;
     this.totalWeight = this.totalWeight - record.weight + weight;
@@ -193,6 +221,9 @@ export class HolderInstructions extends ModelState {
   fund(index: number, amount: bigint): void {
     if (amount === 0n) reject("ZeroAmount");
     const vault = this.vaults[index] ?? reject("InvalidStreamIndex");
+    // Accrues at the old (book) balance first: funding resumes accrual, never retroactively.
+    this.accrueAll();
+    (this.streams[index] as StreamState).vaultBalance = vault.balance + amount;
     vault.balance += amount;
     vault.funded += amount;
   }

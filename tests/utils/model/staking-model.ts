@@ -1,5 +1,13 @@
 import type { PublicKey } from "@solana/web3.js";
-import { accrue } from "@nft-staking/sdk";
+import {
+  DEFAULT_POOL_LIMITS,
+  MAX_LOCK_DURATION_S,
+  MAX_LOCK_MULTIPLIER_BPS,
+  MAX_PAUSE_S,
+  MAX_TIER_WEIGHT,
+  accrue,
+  type StreamState,
+} from "@nft-staking/sdk";
 import { HolderInstructions } from "./holder";
 import { BPS, U64_MAX, maxBig, reject, type PoolConfig } from "./types";
 
@@ -7,9 +15,10 @@ import { BPS, U64_MAX, maxBig, reject, type PoolConfig } from "./types";
 export class StakingModel extends HolderInstructions {
   // ---- authority instructions ----
 
+  /** A pause lasts `max_pause_s` from now (renewed by pausing again); `false` ends it. */
   setPaused(signer: PublicKey, paused: boolean): void {
     this.requireAuthority(signer);
-    this.paused = paused;
+    this.pausedUntil = paused ? this.now + BigInt(this.limits.maxPauseS) : 0n;
   }
 
   sunsetPool(signer: PublicKey): void {
@@ -25,9 +34,23 @@ export class StakingModel extends HolderInstructions {
 
   updatePool(signer: PublicKey, config: PoolConfig): void {
     this.requireAuthority(signer);
-    if (config.defaultTierWeight === 0) reject("InvalidTierWeight");
-    if (config.lockOptions.some((o) => o.multiplierBps !== 0 && BigInt(o.multiplierBps) < BPS)) {
-      reject("InvalidLockMultiplier");
+    const weights = [config.defaultTierWeight, ...config.tierWeights];
+    if (config.defaultTierWeight === 0 || weights.some((w) => w > MAX_TIER_WEIGHT)) {
+      reject("InvalidTierWeight");
+    }
+    const limits = config.limits ?? DEFAULT_POOL_LIMITS;
+    if (limits.maxLockS > MAX_LOCK_DURATION_S) reject("LockTooLong");
+    if (limits.maxPauseS === 0 || limits.maxPauseS > MAX_PAUSE_S) reject("PauseTooLong");
+    for (const option of config.lockOptions) {
+      if (option.multiplierBps === 0 && option.durationS === 0) continue;
+      if (
+        BigInt(option.multiplierBps) <= BPS ||
+        option.multiplierBps > MAX_LOCK_MULTIPLIER_BPS ||
+        option.durationS === 0
+      ) {
+        reject("InvalidLockMultiplier");
+      }
+      if (option.durationS > limits.maxLockS) reject("LockTooLong");
     }
     this.config = config;
   }
@@ -51,6 +74,7 @@ export class StakingModel extends HolderInstructions {
     const vault = this.vaults[index] ?? reject("InvalidStreamIndex");
     if (amount > this.surplus(index)) reject("SurplusExceeded");
     this.accrueAll();
+    (this.streams[index] as StreamState).vaultBalance = vault.balance - amount;
     vault.balance -= amount;
     vault.withdrawn += amount;
   }

@@ -1,15 +1,17 @@
 import type { PublicKey } from "@solana/web3.js";
 import {
+  DEFAULT_POOL_LIMITS,
   accrue,
   earned,
   liability,
+  pointsGained,
   surplus,
+  type PoolLimitsInput,
   type PoolAccount,
   type StreamMode,
   type StreamState,
 } from "@nft-staking/sdk";
 import {
-  BPS,
   U64_MAX,
   maxBig,
   reject,
@@ -30,7 +32,8 @@ export class ModelState {
   now: bigint;
   authority: string;
   pendingAuthority: string | null = null;
-  paused = false;
+  /** `Pool::paused_until`: paused while `now` is before it. */
+  pausedUntil = 0n;
   sunset = false;
   totalWeight = 0n;
   stakedCount = 0n;
@@ -42,8 +45,6 @@ export class ModelState {
   /** Where each NFT is: its owner (home), and whether it is escrowed. */
   readonly nftOwner = new Map<string, string>();
   readonly staked = new Set<string>();
-  /** How many times the accrual overflow guard ended a stream early. */
-  overflowEnds = 0;
 
   constructor(now: bigint, authority: PublicKey, config: PoolConfig) {
     this.now = now;
@@ -63,6 +64,7 @@ export class ModelState {
       accPerWeight: 0n,
       unsettledScaled: 0n,
       owedTotal: 0n,
+      vaultBalance: 0n,
     });
     this.vaults.push({ balance: 0n, funded: 0n, paid: 0n, withdrawn: 0n });
     return this.streams.length - 1;
@@ -88,13 +90,19 @@ export class ModelState {
     if (signer.toBase58() !== this.authority) reject("Unauthorized");
   }
 
-  /** `Pool::accrue_all`. */
+  /** The pool's limits as the program holds them. */
+  get limits(): PoolLimitsInput {
+    return this.config.limits ?? DEFAULT_POOL_LIMITS;
+  }
+
+  /** `Pool::is_paused` now. */
+  isPaused(): boolean {
+    return this.now < this.pausedUntil;
+  }
+
+  /** `Pool::accrue_all`: accrual only as far as each vault covers. */
   protected accrueAll(): void {
-    this.streams = this.streams.map((stream) => {
-      const accrued = accrue(stream, this.now, this.totalWeight);
-      if (accrued.endTs !== stream.endTs) this.overflowEnds += 1;
-      return accrued;
-    });
+    this.streams = this.streams.map((stream) => accrue(stream, this.now, this.totalWeight));
   }
 
   /** `Staker::checkpoint`: accrue every stream, settle the holder, accrue points. */
@@ -114,7 +122,7 @@ export class ModelState {
       mine.checkpoint = stream.accPerWeight;
     });
     const elapsed = maxBig(this.now - staker.pointsUpdatedTs, 0n);
-    const points = staker.points + weight * elapsed;
+    const points = staker.points + pointsGained(weight, elapsed);
     staker.points = points > U64_MAX ? U64_MAX : points;
     staker.pointsUpdatedTs = this.now;
   }
@@ -128,14 +136,14 @@ export class ModelState {
     const staker = this.stakers.get(owner.toBase58());
     if (!staker) return 0n;
     const points =
-      staker.points + staker.totalWeight * maxBig(this.now - staker.pointsUpdatedTs, 0n);
+      staker.points +
+      pointsGained(staker.totalWeight, maxBig(this.now - staker.pointsUpdatedTs, 0n));
     return points > U64_MAX ? U64_MAX : points;
   }
 
+  /** Effective weight: tier weight × multiplier in basis points (`1 / BPS` units), exact. */
   protected weightOf(tierWeight: bigint, multiplierBps: bigint): bigint {
-    const weight = (tierWeight * multiplierBps) / BPS;
-    if (weight >= 2n ** 32n) reject("MathOverflow");
-    return weight;
+    return tierWeight * multiplierBps;
   }
 
   // ---- views ----

@@ -1,6 +1,11 @@
 /** Constants, the rejection error and the state shapes of the reference model. */
 import type { PublicKey } from "@solana/web3.js";
-import type { LockOptionInput, StakingErrorName } from "@nft-staking/sdk";
+import type {
+  LockOptionInput,
+  LockTerms,
+  PoolLimitsInput,
+  StakingErrorName,
+} from "@nft-staking/sdk";
 
 /** The largest u64. */
 export const U64_MAX = 2n ** 64n - 1n;
@@ -32,6 +37,8 @@ export interface RecordModel {
   weight: bigint;
   tier: number;
   lockOption: number;
+  /** The multiplier the NFT was staked with (kept until unstake, whatever the pool changes). */
+  multiplierBps: bigint;
 }
 
 /** A holder's bookkeeping on one stream (`StakerStream`). */
@@ -77,7 +84,12 @@ export interface PoolConfig {
   defaultTierWeight: number;
   tierWeights: number[];
   lockOptions: LockOptionInput[];
+  /** Lock, pause and eligibility bounds; the SDK's `DEFAULT_POOL_LIMITS` when omitted. */
+  limits?: PoolLimitsInput;
 }
+
+/** The lock a stake carries: the option and the terms the holder saw. */
+export type StakeLock = LockTerms;
 
 /** One NFT of a stake: its mint and, unless default tier, a tier and proof. */
 export interface StakeInput {

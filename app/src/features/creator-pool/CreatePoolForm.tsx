@@ -76,6 +76,7 @@ export function CreatePoolForm({
               creator: creatorKey,
               defaultTierWeight: settings.value.defaultTierWeight,
               uri: settings.value.uri,
+              limits: settings.value.limits,
             },
             program,
           ),

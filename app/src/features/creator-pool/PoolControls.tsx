@@ -3,11 +3,14 @@ import { PublicKey, Transaction, type TransactionInstruction } from "@solana/web
 import {
   acceptAuthorityInstruction,
   proposeAuthorityInstruction,
+  isPoolPaused,
   setPausedInstruction,
   sunsetPoolInstruction,
   type PoolAccount,
 } from "@nft-staking/sdk";
 import { useChain } from "../../hooks/useChain";
+import { useNow } from "../../hooks/useNow";
+import { formatDateTime } from "../../lib/format";
 import { useSendTransactions } from "../toasts/useSendTransactions";
 import { toPublicKey } from "../pool/usePool";
 import { Address } from "../pool/PoolHeader";
@@ -24,6 +27,7 @@ export function PoolControls({
   wallet: PublicKey;
 }) {
   const { program } = useChain();
+  const paused = isPoolPaused(poolAccount, useNow());
   const pause = useSendTransactions();
   const authority = useSendTransactions();
   const sunset = useSendTransactions();
@@ -41,14 +45,9 @@ export function PoolControls({
 
   const togglePause = () =>
     pause.run({
-      label: poolAccount.paused ? "Resume the pool" : "Pause the pool",
+      label: paused ? "Resume the pool" : "Pause the pool",
       build: async () =>
-        one(
-          await setPausedInstruction(
-            { pool, authority: wallet, paused: !poolAccount.paused },
-            program,
-          ),
-        ),
+        one(await setPausedInstruction({ pool, authority: wallet, paused: !paused }, program)),
     });
   const propose = (newAuthority: PublicKey, label: string) =>
     authority.run({
@@ -88,12 +87,18 @@ export function PoolControls({
       {isAuthority && (
         <>
           <div className="control">
-            <h3>{poolAccount.paused ? "Paused" : "Running"}</h3>
+            <h3>
+              {paused
+                ? `Paused until ${formatDateTime(poolAccount.pausedUntil.toNumber())}`
+                : "Running"}
+            </h3>
             <p className="muted small">
-              Pausing stops staking and claiming; holders can always unstake.
+              Pausing stops staking and claiming for up to{" "}
+              {Math.round(poolAccount.maxPauseS / 86_400)} days (pause again to renew); holders can
+              always unstake, and claim once the pool is sunset.
             </p>
             <button type="button" onClick={togglePause} disabled={pause.isPending}>
-              {poolAccount.paused ? "Resume staking and claiming" : "Pause staking and claiming"}
+              {paused ? "Resume staking and claiming" : "Pause staking and claiming"}
             </button>
           </div>
           <div className="control">

@@ -75,7 +75,8 @@ export function SettingsFields({
       <fieldset>
         <legend>Lock options</legend>
         <p className="muted small">
-          Holders may lock NFTs for a while to multiply their weight (×1 or more).
+          Holders may lock NFTs for a while to multiply their weight (more than ×1, at most ×10). A
+          stake keeps the terms it was made with, whatever you change later.
         </p>
         {draft.locks.length === 0 && (
           <p className="muted small">No lock options: NFTs can always be unstaked.</p>
@@ -122,6 +123,55 @@ export function SettingsFields({
         >
           Add lock option
         </button>
+      </fieldset>
+      <fieldset>
+        <legend>Limits</legend>
+        <p className="muted small">
+          Promises to holders: no lock option can be longer than this, and a pause ends by itself
+          unless you renew it.
+        </p>
+        <div className="field-grid">
+          <label>
+            Longest lock (days)
+            <input
+              type="number"
+              min={0}
+              step="any"
+              value={draft.maxLockDays}
+              onChange={(event) => set({ maxLockDays: event.target.value })}
+              aria-invalid={errors.maxLockDays ? true : undefined}
+            />
+            <FieldError id="maxLockDays" errors={errors} />
+          </label>
+          <label>
+            Longest pause (days)
+            <input
+              type="number"
+              min={0}
+              step="any"
+              value={draft.maxPauseDays}
+              onChange={(event) => set({ maxPauseDays: event.target.value })}
+              aria-invalid={errors.maxPauseDays ? true : undefined}
+            />
+            <FieldError id="maxPauseDays" errors={errors} />
+          </label>
+        </div>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={draft.acceptEditions}
+            onChange={(event) => set({ acceptEditions: event.target.checked })}
+          />
+          Accept print editions (originals only when unchecked)
+        </label>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={draft.requireTierProof}
+            onChange={(event) => set({ requireTierProof: event.target.checked })}
+          />
+          Every NFT needs a tier from the tier list (no default tier)
+        </label>
       </fieldset>
       <label>
         Pool metadata URI{" "}

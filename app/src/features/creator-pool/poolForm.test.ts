@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { Keypair } from "@solana/web3.js";
+import { DEFAULT_POOL_LIMITS } from "@nft-staking/sdk";
 import { previewTierCsv } from "../pool/tierList";
-import { emptyDraft, parseSettings } from "./poolForm";
+import { emptyDraft, parseSettings, type PoolSettingsDraft } from "./poolForm";
 
 const csv = `mint,tier\n${Keypair.generate().publicKey.toBase58()},0\n${Keypair.generate().publicKey.toBase58()},2\n`;
 
@@ -21,8 +22,43 @@ describe("parseSettings", () => {
         tierWeights: [1, 0, 10, 0, 0, 0, 0, 0],
         lockOptions: [{ durationS: 2_592_000, multiplierBps: 15_000 }],
         uri: "https://example.com/pool.json",
+        limits: DEFAULT_POOL_LIMITS,
       },
     });
+  });
+
+  it("converts the limits and keeps locks within them", () => {
+    const draft = {
+      ...emptyDraft(),
+      maxLockDays: "10",
+      maxPauseDays: "2",
+      acceptEditions: true,
+      locks: [{ days: "30", multiplier: "1.5" }],
+    };
+    const refused = parseSettings(draft, null);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(Object.keys(refused.errors)).toEqual(["lock0days"]);
+    const parsed = parseSettings({ ...draft, locks: [{ days: "10", multiplier: "2" }] }, null);
+    expect(parsed.ok && parsed.value.limits).toEqual({
+      maxLockS: 864_000,
+      maxPauseS: 172_800,
+      acceptEditions: true,
+      requireTierProof: false,
+    });
+  });
+
+  it("refuses a lock that adds nothing, a multiplier above ×10 and pauses of 0 or > 30 days", () => {
+    const cases: [Partial<PoolSettingsDraft>, string][] = [
+      [{ locks: [{ days: "7", multiplier: "1" }] }, "lock0multiplier"],
+      [{ locks: [{ days: "7", multiplier: "10.5" }] }, "lock0multiplier"],
+      [{ maxPauseDays: "0" }, "maxPauseDays"],
+      [{ maxPauseDays: "31" }, "maxPauseDays"],
+      [{ maxLockDays: "731" }, "maxLockDays"],
+    ];
+    for (const [patch, field] of cases) {
+      const parsed = parseSettings({ ...emptyDraft(), ...patch }, null);
+      expect(parsed.ok ? [] : Object.keys(parsed.errors)).toEqual([field]);
+    }
   });
 
   it("refuses what the program would refuse", () => {

@@ -1,15 +1,22 @@
 import {
+  DEFAULT_POOL_LIMITS,
+  MAX_LOCK_DURATION_S,
+  MAX_LOCK_MULTIPLIER_BPS,
   MAX_LOCK_OPTIONS,
+  MAX_PAUSE_S,
   MAX_TIERS,
+  MAX_TIER_WEIGHT,
   MAX_URI_LEN,
+  poolLimitsOf,
   type LockOptionInput,
   type PoolAccount,
+  type PoolLimitsInput,
 } from "@nft-staking/sdk";
 import { poolUri } from "@nft-staking/sdk";
 import { utf8Length } from "../../lib/format";
 import type { TierCsvPreview } from "../pool/tierList";
 
-const U32_MAX = 2 ** 32 - 1;
+const DAY = 86_400;
 
 /** The editable tier/lock/URI settings of a pool, as typed. */
 export interface PoolSettingsDraft {
@@ -18,6 +25,12 @@ export interface PoolSettingsDraft {
   tierWeights: string[];
   locks: { days: string; multiplier: string }[];
   uri: string;
+  /** Longest lock an option may have, in days. */
+  maxLockDays: string;
+  /** Longest a pause lasts unless renewed, in days. */
+  maxPauseDays: string;
+  acceptEditions: boolean;
+  requireTierProof: boolean;
 }
 
 /** What `update_pool` takes (the tier root is decided by the caller). */
@@ -26,6 +39,7 @@ export interface PoolSettings {
   tierWeights: number[];
   lockOptions: LockOptionInput[];
   uri: string;
+  limits: PoolLimitsInput;
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
@@ -36,6 +50,16 @@ export function emptyDraft(): PoolSettingsDraft {
     tierWeights: new Array<string>(MAX_TIERS).fill(""),
     locks: [],
     uri: "",
+    ...limitsDraft(DEFAULT_POOL_LIMITS),
+  };
+}
+
+function limitsDraft(limits: PoolLimitsInput) {
+  return {
+    maxLockDays: String(limits.maxLockS / DAY),
+    maxPauseDays: String(limits.maxPauseS / DAY),
+    acceptEditions: limits.acceptEditions,
+    requireTierProof: limits.requireTierProof,
   };
 }
 
@@ -51,25 +75,40 @@ export function draftFromPool(pool: PoolAccount): PoolSettingsDraft {
         multiplier: String(lock.multiplierBps / 10_000),
       })),
     uri: poolUri(pool),
+    ...limitsDraft(poolLimitsOf(pool)),
   };
 }
 
 function positiveInteger(text: string): number | null {
   const value = Number(text);
-  return /^\d+$/.test(text.trim()) && value >= 1 && value <= U32_MAX ? value : null;
+  return /^\d+$/.test(text.trim()) && value >= 1 && value <= MAX_TIER_WEIGHT ? value : null;
+}
+
+/** Whole seconds of `text` days in `1..=maxS` (or `0..` when `allowZero`), else null. */
+function daysToSeconds(text: string, maxS: number, allowZero = false): number | null {
+  const days = Number(text);
+  const seconds = Math.round(days * DAY);
+  const ok = text.trim() !== "" && Number.isFinite(days) && (allowZero ? days >= 0 : days > 0);
+  return ok && seconds <= maxS ? seconds : null;
 }
 
 /**
- * Checks a draft the way the program will (weights > 0 for every tier the list uses, locks of
- * at least ×1 and a positive duration, a URI of at most 96 bytes) and converts it.
+ * Checks a draft the way the program will (weights 1..=1,000,000 for every tier the list uses,
+ * locks above ×1 and at most ×10 within the pool's longest lock, pauses of at most 30 days, a
+ * URI of at most 96 bytes) and converts it.
  */
 export function parseSettings(
   draft: PoolSettingsDraft,
   tiers: TierCsvPreview | null,
 ): Parsed<PoolSettings> {
   const errors: Record<string, string> = {};
+  const wholeWeight = `A whole number from 1 to ${MAX_TIER_WEIGHT.toLocaleString("en-US")}`;
   const defaultTierWeight = positiveInteger(draft.defaultTierWeight);
-  if (defaultTierWeight === null) errors.defaultTierWeight = "A whole number of at least 1";
+  if (defaultTierWeight === null) errors.defaultTierWeight = wholeWeight;
+  const maxLockS = daysToSeconds(draft.maxLockDays, MAX_LOCK_DURATION_S, true);
+  if (maxLockS === null) errors.maxLockDays = `0 to ${MAX_LOCK_DURATION_S / DAY} days`;
+  const maxPauseS = daysToSeconds(draft.maxPauseDays, MAX_PAUSE_S);
+  if (maxPauseS === null) errors.maxPauseDays = `More than 0, at most ${MAX_PAUSE_S / DAY} days`;
   const used = tiers?.ok ? tiers.counts.map((count) => count > 0) : [];
   const tierWeights = draft.tierWeights.slice(0, MAX_TIERS).map((text, tier) => {
     if (text.trim() === "") {
@@ -77,27 +116,37 @@ export function parseSettings(
       return 0;
     }
     const weight = positiveInteger(text);
-    if (weight === null) errors[`tier${tier}`] = "A whole number of at least 1";
+    if (weight === null) errors[`tier${tier}`] = wholeWeight;
     return weight ?? 0;
   });
   if (draft.locks.length > MAX_LOCK_OPTIONS)
     errors.locks = `At most ${MAX_LOCK_OPTIONS} lock options`;
   const lockOptions = draft.locks.map((lock, index) => {
-    const days = Number(lock.days);
-    const durationS = Math.round(days * 86_400);
-    if (!(days > 0) || durationS > U32_MAX)
-      errors[`lock${index}days`] = "More than 0 days (at most ~49,700)";
-    const multiplier = Number(lock.multiplier);
-    const multiplierBps = Math.round(multiplier * 10_000);
-    if (!(multiplier >= 1) || multiplierBps > U32_MAX)
-      errors[`lock${index}multiplier`] = "At least ×1";
-    return { durationS, multiplierBps };
+    const durationS = daysToSeconds(lock.days, maxLockS ?? MAX_LOCK_DURATION_S);
+    if (durationS === null)
+      errors[`lock${index}days`] = `More than 0 days, at most the longest lock allowed`;
+    const multiplierBps = Math.round(Number(lock.multiplier) * 10_000);
+    if (!(multiplierBps > 10_000 && multiplierBps <= MAX_LOCK_MULTIPLIER_BPS))
+      errors[`lock${index}multiplier`] =
+        `More than ×1, at most ×${MAX_LOCK_MULTIPLIER_BPS / 10_000}`;
+    return { durationS: durationS ?? 0, multiplierBps };
   });
   if (utf8Length(draft.uri) > MAX_URI_LEN) errors.uri = `At most ${MAX_URI_LEN} bytes`;
   if (tiers && !tiers.ok) errors.tiers = tiers.error;
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
-    value: { defaultTierWeight: defaultTierWeight!, tierWeights, lockOptions, uri: draft.uri },
+    value: {
+      defaultTierWeight: defaultTierWeight!,
+      tierWeights,
+      lockOptions,
+      uri: draft.uri,
+      limits: {
+        maxLockS: maxLockS!,
+        maxPauseS: maxPauseS!,
+        acceptEditions: draft.acceptEditions,
+        requireTierProof: draft.requireTierProof,
+      },
+    },
   };
 }

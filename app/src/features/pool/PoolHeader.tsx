@@ -1,6 +1,7 @@
 import type { PublicKey } from "@solana/web3.js";
-import { toBigIntView, toPoolView, type PoolAccount } from "@nft-staking/sdk";
+import { isPoolPaused, toBigIntView, toPoolView, type PoolAccount } from "@nft-staking/sdk";
 import { useAppConfig } from "../../config/ConfigProvider";
+import { useNow } from "../../hooks/useNow";
 import { explorerAddressUrl } from "../../config/config";
 import {
   formatAmount,
@@ -27,8 +28,9 @@ export function Address({ value, label }: { value: string; label?: string }) {
 }
 
 export function PoolStatus({ pool }: { pool: PoolAccount }) {
+  const now = useNow();
   if (pool.sunset) return <span className="badge badge-danger">Sunset</span>;
-  if (pool.paused) return <span className="badge badge-warning">Paused</span>;
+  if (isPoolPaused(pool, now)) return <span className="badge badge-warning">Paused</span>;
   return <span className="badge badge-ok">Active</span>;
 }
 

@@ -2,11 +2,14 @@ import type { PublicKey } from "@solana/web3.js";
 import {
   StakingErrorCode,
   buildClaimTransaction,
+  isPoolPaused,
+  isStreamStalled,
   stakingErrorFromCode,
   type PoolAccount,
   type StakerAccount,
 } from "@nft-staking/sdk";
 import { useChain } from "../../hooks/useChain";
+import { useNow } from "../../hooks/useNow";
 import { formatAmount } from "../../lib/format";
 import { useSendTransactions } from "../toasts/useSendTransactions";
 import { useTokenAccounts } from "../nfts/useNfts";
@@ -32,6 +35,7 @@ export function RewardsPanel({
   const { program } = useChain();
   const tokenAccounts = useTokenAccounts(owner);
   const claim = useSendTransactions();
+  const now = useNow();
   const pending = usePendingRewards(poolAccount, staker, streams);
   const destinations = tokenAccounts.data
     ? rewardDestinations(
@@ -42,13 +46,14 @@ export function RewardsPanel({
     : null;
   const anyPending = pending.some((amount) => amount > 0n);
 
-  const blocked = poolAccount.paused
-    ? stakingErrorFromCode(StakingErrorCode.PoolPaused)?.message
-    : !destinations
-      ? "Checking your token accounts…"
-      : !anyPending
-        ? "Nothing to claim yet."
-        : null;
+  const blocked =
+    isPoolPaused(poolAccount, now) && !poolAccount.sunset
+      ? stakingErrorFromCode(StakingErrorCode.PoolPaused)?.message
+      : !destinations
+        ? "Checking your token accounts…"
+        : !anyPending
+          ? "Nothing to claim yet."
+          : null;
 
   const onClaim = () =>
     claim.run({
@@ -93,6 +98,12 @@ export function RewardsPanel({
                   ? ` · in wallet ${formatAmount(destinations[index]!.balance, stream.decimals)}`
                   : ""}
               </span>
+              {isStreamStalled(poolAccount, stream.index, now) && (
+                <span className="small warning" role="status">
+                  Accrual stopped: the reward vault is empty. Nothing you earned is lost; accrual
+                  resumes when the creator funds it.
+                </span>
+              )}
             </li>
           );
         })}

@@ -4,12 +4,15 @@ import {
   StakingErrorCode,
   belongsToPool,
   buildStakeTransactions,
+  isPoolPaused,
+  lockTermsOf,
   nftEligibility,
   poolAcceptance,
   stakingErrorFromCode,
   type PoolAccount,
 } from "@nft-staking/sdk";
 import { useChain } from "../../hooks/useChain";
+import { useNow } from "../../hooks/useNow";
 import { shortAddress } from "../../lib/format";
 import { describeError } from "../../lib/txErrors";
 import { useSendTransactions } from "../toasts/useSendTransactions";
@@ -57,6 +60,7 @@ export function StakePanel({
   const stake = useSendTransactions();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [lock, setLock] = useState<number | null>(null);
+  const now = useNow();
   const rows = useMemo(() => {
     const acceptance = poolAcceptance(poolAccount);
     return (nfts.data ?? [])
@@ -73,7 +77,7 @@ export function StakePanel({
 
   const poolBlock = poolAccount.sunset
     ? stakingErrorFromCode(StakingErrorCode.PoolSunset)?.message
-    : poolAccount.paused
+    : isPoolPaused(poolAccount, now)
       ? stakingErrorFromCode(StakingErrorCode.PoolPaused)?.message
       : null;
 
@@ -98,7 +102,9 @@ export function StakePanel({
           {
             pool,
             owner,
-            lockOption: lock ?? undefined,
+            // The terms shown to the holder: the stake fails (LockTermsChanged) if the
+            // pool's option changed before it lands, instead of locking on unseen terms.
+            lock: lock === null ? undefined : lockTermsOf(poolAccount, lock),
             nfts: batch.map(({ nft, tier }) => {
               const mint = new PublicKey(nft.mint);
               const tree = tierList?.kind === "loaded" ? tierList.tree : null;

@@ -10,7 +10,7 @@ import {
 } from "@nft-staking/sdk";
 import { useChain } from "../../hooks/useChain";
 import { useNow } from "../../hooks/useNow";
-import { formatDateTime, formatDuration, shortAddress } from "../../lib/format";
+import { formatDateTime, formatDuration, formatWeight, shortAddress } from "../../lib/format";
 import { useSendTransactions } from "../toasts/useSendTransactions";
 import { TxProgress } from "../toasts/TxProgress";
 import { NftImage } from "../nfts/NftImage";
@@ -138,7 +138,7 @@ export function StakedPanel({
                   <span className="nft-name">{name}</span>
                 </label>
                 <p className="small">
-                  {tier} · weight {record.weight}
+                  {tier} · weight {formatWeight(record.weight)}
                 </p>
                 <p className="small muted">Staked {formatDateTime(record.stakedAt.toNumber())}</p>
                 {free ? (

@@ -59,7 +59,8 @@ pub fn process(ctx: Context) -> ProgramResult {
         let mut pool_data = pool.try_borrow_mut()?;
         let pool_state =
             Pool::load_mut(&mut pool_data).map_err(|_| StakingError::InvalidPoolAccount)?;
-        if pool_state.paused != 0 {
+        // A sunset pool always pays out what it owes, paused or not (review finding L-7).
+        if pool_state.is_paused(now) && pool_state.sunset == 0 {
             return Err(StakingError::PoolPaused.into());
         }
         let mut staker_data = staker.try_borrow_mut()?;
@@ -71,12 +72,14 @@ pub fn process(ctx: Context) -> ProgramResult {
             return Err(StakingError::NotEnoughAccounts.into());
         }
         // Validate every vault and destination before touching the books.
-        let mut available = [0u64; MAX_STREAMS];
-        for ((stream, pair), balance) in pool_state
+        let mut frozen = [false; MAX_STREAMS];
+        let mut held_amounts = [0u64; MAX_STREAMS];
+        for (((stream, pair), is_frozen), held_amount) in pool_state
             .active_streams_mut()
-            .iter()
+            .iter_mut()
             .zip(stream_accounts.chunks_exact(2))
-            .zip(available.iter_mut())
+            .zip(frozen.iter_mut())
+            .zip(held_amounts.iter_mut())
         {
             let [vault, destination] = pair else {
                 return Err(StakingError::NotEnoughAccounts.into());
@@ -89,7 +92,13 @@ pub fn process(ctx: Context) -> ProgramResult {
             if destination.address() == vault.address() {
                 return Err(StakingError::RewardDestinationIsVault.into());
             }
-            *balance = read_token_account(vault, StakingError::InvalidRewardVault)?.amount;
+            let held = read_token_account(vault, StakingError::InvalidRewardVault)?;
+            // Accrue at what the books knew (tokens sent straight to the vault count from now
+            // on, never for a past gap: as `fund_reward_stream` does, and as the SDK
+            // projects), but never above what the vault really holds.
+            stream.sync_vault_balance(stream.vault_balance.min(held.amount));
+            *held_amount = held.amount;
+            *is_frozen = held.frozen;
             let to = read_token_account(destination, StakingError::RewardMintMismatch)?;
             if to.mint.as_array() != &stream.mint {
                 return Err(StakingError::RewardMintMismatch.into());
@@ -97,17 +106,38 @@ pub fn process(ctx: Context) -> ProgramResult {
         }
 
         staker_state.checkpoint(pool_state, now)?;
-        for (((stream, mine), balance), payout) in pool_state
+        for (stream, held_amount) in pool_state.active_streams_mut().iter_mut().zip(held_amounts) {
+            stream.sync_vault_balance(held_amount);
+        }
+        let mut paid_any = false;
+        let mut blocked_by_freeze = false;
+        for (((stream, mine), is_frozen), payout) in pool_state
             .active_streams_mut()
             .iter_mut()
             .zip(staker_state.streams.iter_mut())
-            .zip(available)
+            .zip(frozen)
             .zip(payouts.iter_mut())
         {
-            let amount = stream.pay(&mut mine.owed, balance)?;
+            // A frozen vault pays nothing and keeps what is owed, without blocking the other
+            // streams (review finding L-1): its mint's freeze authority holds it, not us.
+            let amount = if is_frozen {
+                blocked_by_freeze |= mine.owed > 0;
+                0
+            } else {
+                stream.pay(&mut mine.owed, stream.vault_balance)?
+            };
             // A lifetime statistic: it saturates rather than ever blocking a claim.
             mine.claimed_total = mine.claimed_total.saturating_add(amount);
+            paid_any |= amount > 0;
             *payout = (amount, mine.owed, stream.mint);
+        }
+        if !paid_any {
+            return Err(if blocked_by_freeze {
+                StakingError::RewardVaultFrozen
+            } else {
+                StakingError::NothingToClaim
+            }
+            .into());
         }
         (pool_state.signer_seeds(), stream_count)
     };
@@ -122,6 +152,9 @@ pub fn process(ctx: Context) -> ProgramResult {
         let [vault, destination] = pair else {
             return Err(StakingError::NotEnoughAccounts.into());
         };
+        if amount == 0 && owed == 0 {
+            continue;
+        }
         if amount > 0 {
             transfer(vault, destination, pool, amount, &pool_seeds)?;
         }

@@ -1,7 +1,12 @@
 //! `close_staker`: a holder with nothing staked and nothing owed closes their `Staker` and gets
 //! its rent back (with `unstake`, every lamport a holder put in comes back).
 //!
-//! Accounts: `[pool (w), staker (w), owner (w, s)]`. No arguments.
+//! Accounts: `[pool (w), staker (w), owner (w, s)]`, then optionally the pool's reward vaults
+//! in stream order. No arguments.
+//!
+//! Rewards still owed on a stream whose vault is frozen by its mint's freeze authority can
+//! never be paid while it stays frozen; a holder who passes that vault gives them up and
+//! closes anyway (review finding L-1), instead of leaving their rent locked with them.
 
 use crate::{
     discriminator,
@@ -9,6 +14,7 @@ use crate::{
     events::StakerClosed,
     instructions::Context,
     state::{Pool, Staker, ZeroCopyAccount},
+    token::read_token_account,
     validation::{close_program_account, require_owned_by_program, require_signer, require_staker_account, require_writable},
 };
 use pinocchio::{
@@ -30,7 +36,10 @@ pub fn process(ctx: Context) -> ProgramResult {
     if !data.is_empty() {
         return Err(StakingError::InvalidInstructionData.into());
     }
-    let [pool, staker, owner, ..] = accounts else {
+    let (fixed, vaults) = accounts
+        .split_at_mut_checked(3)
+        .ok_or(StakingError::NotEnoughAccounts)?;
+    let [pool, staker, owner] = fixed else {
         return Err(StakingError::NotEnoughAccounts.into());
     };
     require_owned_by_program(pool, program_id, StakingError::InvalidPoolAccount)?;
@@ -55,8 +64,28 @@ pub fn process(ctx: Context) -> ProgramResult {
         // Settle anything accrued since the last change (nothing, at zero weight, but the
         // checkpoint keeps the books exact), then require it all paid.
         state.checkpoint(pool_state, now)?;
-        if state.streams.iter().any(|stream| stream.owed != 0) {
-            return Err(StakingError::RewardsStillOwed.into());
+        for (index, (stream, mine)) in pool_state
+            .active_streams_mut()
+            .iter_mut()
+            .zip(state.streams.iter_mut())
+            .enumerate()
+        {
+            if mine.owed == 0 {
+                continue;
+            }
+            let frozen_vault = vaults.get(index).is_some_and(|vault| {
+                vault.address().as_array() == &stream.vault
+                    && read_token_account(vault, StakingError::InvalidRewardVault)
+                        .is_ok_and(|held| held.frozen)
+            });
+            if !frozen_vault {
+                return Err(StakingError::RewardsStillOwed.into());
+            }
+            stream.owed_total = stream
+                .owed_total
+                .checked_sub(mine.owed)
+                .ok_or(StakingError::MathOverflow)?;
+            mine.owed = 0;
         }
     }
 

@@ -2,17 +2,17 @@
 //!
 //! Accounts: `[pool (w), authority (s), payer (w, s), system_program]`.
 //! Args: `pool_id: u64, collection: Option<Pubkey>, creator: Option<Pubkey>,
-//! default_tier_weight: u32, uri: String`.
+//! default_tier_weight: u32, uri: String, limits: PoolLimits`.
 
 use crate::instructions::Context;
 use crate::{
     borsh::Reader,
-    constants::{MAX_URI_LEN, POOL_SEED},
+    constants::{MAX_TIER_WEIGHT, MAX_URI_LEN, POOL_SEED},
     discriminator,
     error::StakingError,
     events::PoolInitialized,
     pda,
-    state::{Key, Pool, ZeroCopyAccount, NO_KEY},
+    state::{pool::POOL_VERSION, Key, Pool, PoolLimits, ZeroCopyAccount, NO_KEY},
     validation::{require_signer, require_system_program, require_uninitialized, require_writable},
 };
 use pinocchio::{
@@ -31,6 +31,7 @@ struct Args<'a> {
     creator: Key,
     default_tier_weight: u32,
     uri: &'a [u8],
+    limits: PoolLimits,
 }
 
 impl<'a> Args<'a> {
@@ -46,6 +47,7 @@ impl<'a> Args<'a> {
                 .map_or(NO_KEY, |key| key.to_bytes()),
             default_tier_weight: reader.u32()?,
             uri: reader.string(MAX_URI_LEN, StakingError::UriTooLong)?,
+            limits: PoolLimits::read(&mut reader)?,
         };
         reader.finish()?;
         Ok(args)
@@ -57,10 +59,10 @@ impl<'a> Args<'a> {
         if self.collection == NO_KEY && self.creator == NO_KEY {
             return Err(StakingError::MissingCollectionOrCreator);
         }
-        if self.default_tier_weight == 0 {
+        if self.default_tier_weight == 0 || self.default_tier_weight > MAX_TIER_WEIGHT {
             return Err(StakingError::InvalidTierWeight);
         }
-        Ok(())
+        self.limits.validate()
     }
 }
 
@@ -125,6 +127,8 @@ pub fn process(ctx: Context) -> ProgramResult {
     state.created_at = now;
     state.default_tier_weight = args.default_tier_weight;
     state.bump = bump;
+    state.version = POOL_VERSION;
+    state.set_limits(&args.limits);
     state.set_uri(args.uri)?;
 
     PoolInitialized {

@@ -1,13 +1,12 @@
 //! `refresh_tier`: anyone re-weights a staked NFT with a proof under the pool's current tier
 //! root (after a creator fixes a rarity table). Rewards are checkpointed at the old weight
-//! first, so nothing earned changes. The lock multiplier applied is the pool's current one for
-//! the record's lock option (1x when that option no longer exists).
+//! first, so nothing earned changes. Only the tier weight changes: the lock multiplier stays the
+//! one the NFT was staked with (review finding M-3).
 //!
 //! Accounts: `[pool (w), staker (w)]`. Args: `mint: Pubkey, tier: u8, proof: Vec<[u8; 32]>`.
 
 use crate::{
     borsh::Reader,
-    constants::{BPS, NO_LOCK},
     discriminator,
     error::StakingError,
     events::TierRefreshed,
@@ -74,26 +73,21 @@ pub fn process(ctx: Context) -> ProgramResult {
     {
         return Err(StakingError::InvalidTierProof.into());
     }
-    let multiplier = match record.lock_option {
-        NO_LOCK => BPS,
-        option => pool_state
-            .lock_options
-            .get(usize::from(option))
-            .map(|lock| u64::from(lock.multiplier_bps))
-            .filter(|bps| *bps >= BPS)
-            .unwrap_or(BPS),
-    };
-    let scaled = u64::try_from(mul_u64(u64::from(tier_weight), multiplier))
-        .map_err(|_| StakingError::MathOverflow)?;
-    let new_weight = u32::try_from(scaled.checked_div(BPS).ok_or(StakingError::MathOverflow)?)
-        .map_err(|_| StakingError::MathOverflow)?;
+    // Only the tier part changes: the multiplier is the one the NFT was staked with, never the
+    // pool's current lock table, which would let anyone strip a locked holder's multiplier or
+    // give a holder one they never locked for (review finding M-3).
+    let new_weight = u64::try_from(mul_u64(
+        u64::from(tier_weight),
+        u64::from(record.multiplier_bps),
+    ))
+    .map_err(|_| StakingError::MathOverflow)?;
     let old_weight = record.weight;
 
     staker_state.checkpoint(pool_state, now)?;
     let with_new = |total: u64| {
         total
-            .checked_sub(u64::from(old_weight))
-            .and_then(|rest| rest.checked_add(u64::from(new_weight)))
+            .checked_sub(old_weight)
+            .and_then(|rest| rest.checked_add(new_weight))
             .ok_or(StakingError::MathOverflow)
     };
     staker_state.total_weight = with_new(staker_state.total_weight)?;

@@ -1,15 +1,19 @@
 //! `stake`: escrows 1..=16 NFTs of the pool's collection and adds their weight.
 //!
 //! Accounts: `[pool (w), staker (w), owner (w, s), token_program, system_program]`, then per
-//! NFT `[mint, metadata, owner_token (w), escrow (w)]`.
-//! Args: `lock_option: Option<u8>, nfts: Vec<StakeNftArgs { tier: Option<u8>,
-//! proof: Vec<[u8; 32]>, escrow_bump: u8, metadata_bump: u8 }>, staker_bump: u8`.
+//! NFT `[mint, metadata, edition, owner_token (w), escrow (w)]`.
+//! Args: `lock: Option<LockTerms { option: u8, duration_s: u32, multiplier_bps: u32 }>,
+//! nfts: Vec<StakeNftArgs { tier: Option<u8>, proof: Vec<[u8; 32]>, escrow_bump: u8,
+//! metadata_bump: u8 }>, staker_bump: u8`. The lock carries the terms the holder accepted; a
+//! pool whose option differs by then refuses the stake (`LockTermsChanged`).
 //!
-//! Every NFT is checked before anything moves: SPL mint with 0 decimals and supply 1,
-//! Token Metadata account at the mint's PDA, verified collection or creator of the pool,
+//! Every NFT is checked before anything moves: SPL mint with 0 decimals and supply 1 whose
+//! mint and freeze authorities are its Token Metadata edition (so nobody can mint into or
+//! freeze the escrow: `edition.rs`), Token Metadata account at the mint's PDA, verified
+//! collection or creator of the pool,
 //! not programmable, tier proven under the pool's root (or the default tier), the holder's
 //! token account holds it, the escrow address is the PDA and still empty, no duplicates.
-//! The holder's `Staker` is created on the first stake or grown by one 56-byte record per NFT,
+//! The holder's `Staker` is created on the first stake or grown by one 64-byte record per NFT,
 //! the holder paying the rent (refunded on unstake). The client passes the Staker's canonical
 //! bump (`staker_bump`): a first stake proves it canonical (`pda::is_canonical`, ~350 CU per
 //! bump from 255 down to it) instead of searching for it (~1,500 CU per try, a cost the
@@ -25,7 +29,10 @@ use crate::{
     events::NftStaked,
     merkle,
     pda,
-    state::{staker::split_mut, Pool, StakeRecord, Staker, ZeroCopyAccount},
+    state::{
+        staker::{split_mut, STAKER_VERSION},
+        Pool, StakeRecord, Staker, ZeroCopyAccount,
+    },
     token::{create_token_account, require_token_program, transfer},
     validation::{
         batch_len, require_owned_by_program, require_signer, require_system_program,
@@ -42,13 +49,13 @@ use pinocchio::{
 pub const DISCRIMINATOR: [u8; 8] = discriminator::instruction("stake");
 
 mod nft_checks;
-use nft_checks::{check_nft, lock_terms, Accepted, NftArgs, StakeTerms};
+use nft_checks::{check_nft, lock_terms, Accepted, AcceptedLock, NftArgs, StakeTerms};
 
 const FIXED_ACCOUNTS: usize = 5;
-const ACCOUNTS_PER_NFT: usize = 4;
+const ACCOUNTS_PER_NFT: usize = 5;
 
 struct Args<'a> {
-    lock_option: Option<u8>,
+    lock: Option<AcceptedLock>,
     nfts: [NftArgs<'a>; MAX_BATCH],
     count: usize,
     staker_bump: u8,
@@ -57,7 +64,15 @@ struct Args<'a> {
 impl<'a> Args<'a> {
     fn parse(data: &'a [u8]) -> Result<Self, StakingError> {
         let mut reader = Reader::new(data);
-        let lock_option = reader.option_u8()?;
+        let lock = if reader.bool()? {
+            Some(AcceptedLock {
+                option: reader.u8()?,
+                duration_s: reader.u32()?,
+                multiplier_bps: reader.u32()?,
+            })
+        } else {
+            None
+        };
         let count = usize::try_from(reader.u32()?).map_err(|_| StakingError::InvalidBatchSize)?;
         if count == 0 || count > MAX_BATCH {
             return Err(StakingError::InvalidBatchSize);
@@ -76,7 +91,7 @@ impl<'a> Args<'a> {
         let staker_bump = reader.u8()?;
         reader.finish()?;
         Ok(Self {
-            lock_option,
+            lock,
             nfts,
             count,
             staker_bump,
@@ -114,22 +129,22 @@ pub fn process(ctx: Context) -> ProgramResult {
 
     // 1. Validate the pool, the lock and every NFT.
     let mut accepted = [Accepted::default(); MAX_BATCH];
-    let (lock_option, lock_until) = {
+    let lock = {
         let pool_data = pool.try_borrow()?;
         let state = Pool::load(&pool_data).map_err(|_| StakingError::InvalidPoolAccount)?;
-        if state.paused != 0 {
+        if state.is_paused(now) {
             return Err(StakingError::PoolPaused.into());
         }
         if state.sunset != 0 {
             return Err(StakingError::PoolSunset.into());
         }
-        let (lock_option, multiplier_bps, lock_until) = lock_terms(state, args.lock_option, now)?;
+        let lock = lock_terms(state, args.lock, now)?;
         let terms = StakeTerms {
             program_id,
             pool: state,
             pool_key: &pool_key,
             owner_key: &owner_key,
-            multiplier_bps,
+            multiplier_bps: lock.multiplier_bps,
         };
         for (index, group) in nft_accounts.chunks_exact(ACCOUNTS_PER_NFT).enumerate() {
             let nft = args.nfts.get(index).ok_or(StakingError::InvalidBatchSize)?;
@@ -142,7 +157,7 @@ pub fn process(ctx: Context) -> ProgramResult {
                 *slot = checked;
             }
         }
-        (lock_option, lock_until)
+        lock
     };
     let accepted = accepted
         .get(..count)
@@ -215,7 +230,7 @@ pub fn process(ctx: Context) -> ProgramResult {
         .chunks_exact_mut(ACCOUNTS_PER_NFT)
         .zip(accepted)
     {
-        let [mint, _metadata, owner_token, escrow] = group else {
+        let [mint, _metadata, _edition, owner_token, escrow] = group else {
             return Err(StakingError::NotEnoughAccounts.into());
         };
         let bump_seed = [nft.escrow_bump];
@@ -238,6 +253,7 @@ pub fn process(ctx: Context) -> ProgramResult {
         state.owner = owner_key.to_bytes();
         state.pool = pool_key.to_bytes();
         state.bump = bump;
+        state.version = STAKER_VERSION;
         state.points_updated_ts = now;
     }
     {
@@ -256,16 +272,17 @@ pub fn process(ctx: Context) -> ProgramResult {
     {
         *record = StakeRecord {
             mint: nft.mint,
-            lock_until,
+            lock_until: lock.until,
             staked_at: now,
             weight: nft.weight,
+            multiplier_bps: lock.multiplier_bps,
             tier: nft.tier,
-            lock_option,
+            lock_option: lock.option,
             escrow_bump: nft.escrow_bump,
-            padding: 0,
+            reserved: 0,
         };
         added_weight = added_weight
-            .checked_add(u64::from(nft.weight))
+            .checked_add(nft.weight)
             .ok_or(StakingError::MathOverflow)?;
     }
     state.total_weight = state
@@ -281,7 +298,7 @@ pub fn process(ctx: Context) -> ProgramResult {
             mint: nft.mint,
             weight: nft.weight,
             tier: nft.tier,
-            lock_until,
+            lock_until: lock.until,
             staked_at: now,
         }
         .emit()?;

@@ -65,7 +65,7 @@ pub fn process(ctx: Context) -> ProgramResult {
     let owner_key = *owner.address();
 
     // 1. Validate and update the books (nothing has moved yet; a failure reverts all).
-    let mut removed = [(Key::default(), 0u32); MAX_BATCH];
+    let mut removed = [(Key::default(), 0u64); MAX_BATCH];
     let (seeds_source, new_len) = {
         let mut pool_data = pool.try_borrow_mut()?;
         let pool_state =
@@ -121,7 +121,7 @@ pub fn process(ctx: Context) -> ProgramResult {
         let removed_weight = removed
             .iter()
             .take(count)
-            .try_fold(0u64, |sum, (_, weight)| sum.checked_add(u64::from(*weight)))
+            .try_fold(0u64, |sum, (_, weight)| sum.checked_add(*weight))
             .ok_or(StakingError::MathOverflow)?;
 
         staker_state.checkpoint(pool_state, now)?;
@@ -140,7 +140,10 @@ pub fn process(ctx: Context) -> ProgramResult {
         let [escrow, owner_token] = group else {
             return Err(StakingError::NotEnoughAccounts.into());
         };
-        transfer(escrow, owner_token, pool, 1, &pool_seeds)?;
+        // The whole balance, not 1: `stake` only accepts mints nobody can mint more of, but if
+        // a token ever reached the escrow some other way it must not block the close (M-1).
+        let amount = read_token_account(escrow, StakingError::InvalidEscrow)?.amount;
+        transfer(escrow, owner_token, pool, amount, &pool_seeds)?;
         close(escrow, owner, pool, &pool_seeds)?;
     }
 

@@ -2,19 +2,22 @@
 //!
 //! Accounts: `[pool (w), authority (s)]`.
 //! Args: `tier_root: [u8; 32], default_tier_weight: u32, tier_weights: [u32; 8],
-//! lock_options: [LockOption; 4], uri: String`.
+//! lock_options: [LockOption; 4], uri: String, limits: PoolLimits`.
 //!
-//! Already-staked NFTs keep the weight and lock they were staked with: their records store
-//! both, so a new table never changes what unstake removes or strands anything.
+//! Already-staked NFTs keep the weight, lock end and lock multiplier they were staked with:
+//! their records store all three, so a new table never changes what unstake removes, how long
+//! an NFT stays locked, or strands anything. A holder about to stake is protected too: the
+//! stake carries the lock terms they saw (M-2). Weights, multipliers and lock lengths are
+//! bounded (`MAX_TIER_WEIGHT`, `MAX_LOCK_MULTIPLIER_BPS`, the pool's `max_lock_s`).
 
 use crate::instructions::Context;
 use crate::{
     borsh::Reader,
-    constants::{BPS, MAX_LOCK_OPTIONS, MAX_TIERS, MAX_URI_LEN},
+    constants::{MAX_LOCK_OPTIONS, MAX_TIERS, MAX_TIER_WEIGHT, MAX_URI_LEN},
     discriminator,
     error::StakingError,
     events::PoolUpdated,
-    state::LockOption,
+    state::{LockOption, PoolLimits},
     validation::pool_as_authority,
 };
 use pinocchio::ProgramResult;
@@ -28,6 +31,7 @@ struct Args<'a> {
     tier_weights: [u32; MAX_TIERS],
     lock_options: [LockOption; MAX_LOCK_OPTIONS],
     uri: &'a [u8],
+    limits: PoolLimits,
 }
 
 impl<'a> Args<'a> {
@@ -45,6 +49,7 @@ impl<'a> Args<'a> {
             option.multiplier_bps = reader.u32()?;
         }
         let uri = reader.string(MAX_URI_LEN, StakingError::UriTooLong)?;
+        let limits = PoolLimits::read(&mut reader)?;
         reader.finish()?;
         Ok(Self {
             tier_root,
@@ -52,21 +57,21 @@ impl<'a> Args<'a> {
             tier_weights,
             lock_options,
             uri,
+            limits,
         })
     }
 
-    /// The default tier must earn something; a lock may not reduce weight (0 = unused slot).
+    /// The default tier must earn something, no weight exceeds `MAX_TIER_WEIGHT`, the limits
+    /// are within the program's caps, and every lock option is a real lock within them.
     fn validate(&self) -> Result<(), StakingError> {
-        if self.default_tier_weight == 0 {
+        if self.default_tier_weight == 0
+            || self.default_tier_weight > MAX_TIER_WEIGHT
+            || self.tier_weights.iter().any(|weight| *weight > MAX_TIER_WEIGHT)
+        {
             return Err(StakingError::InvalidTierWeight);
         }
-        let below_1x = |option: &LockOption| {
-            option.multiplier_bps != 0 && u64::from(option.multiplier_bps) < BPS
-        };
-        if self.lock_options.iter().any(below_1x) {
-            return Err(StakingError::InvalidLockMultiplier);
-        }
-        Ok(())
+        self.limits.validate()?;
+        self.limits.check_lock_options(&self.lock_options)
     }
 }
 
@@ -90,6 +95,7 @@ pub fn process(ctx: Context) -> ProgramResult {
     state.default_tier_weight = args.default_tier_weight;
     state.tier_weights = args.tier_weights;
     state.lock_options = args.lock_options;
+    state.set_limits(&args.limits);
     state.set_uri(args.uri)?;
 
     PoolUpdated {
@@ -98,6 +104,9 @@ pub fn process(ctx: Context) -> ProgramResult {
         default_tier_weight: args.default_tier_weight,
         tier_weights: args.tier_weights,
         lock_options: args.lock_options,
+        max_lock_s: args.limits.max_lock_s,
+        max_pause_s: args.limits.max_pause_s,
+        flags: args.limits.flags,
     }
     .emit()?;
     Ok(())

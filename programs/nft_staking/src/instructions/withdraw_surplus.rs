@@ -13,11 +13,12 @@ use crate::{
     error::StakingError,
     events::SurplusWithdrawn,
     instructions::Context,
+    constants::BPS,
     math::StreamMode,
     state::{Pool, RewardStream, ZeroCopyAccount},
     token::{read_token_account, require_token_program, transfer},
     validation::{require_authority, require_owned_by_program, require_writable},
-    wide::{checked_mul_u128_u64, mul_u64},
+    wide::{checked_div_rem_u128_u64, checked_mul_u128_u64, mul_u64},
 };
 use pinocchio::{
     sysvars::{clock::Clock, Sysvar},
@@ -61,7 +62,7 @@ pub fn process(ctx: Context) -> ProgramResult {
         let total_weight = state.total_weight;
         let stream = state
             .streams
-            .get(usize::from(stream_index))
+            .get_mut(usize::from(stream_index))
             .ok_or(StakingError::InvalidStreamIndex)?;
         if reward_vault.address().as_array() != &stream.vault || !reward_vault.is_writable() {
             return Err(StakingError::InvalidRewardVault.into());
@@ -78,6 +79,7 @@ pub fn process(ctx: Context) -> ProgramResult {
         if u128::from(amount) > surplus(stream, balance, total_weight, now)? {
             return Err(StakingError::SurplusExceeded.into());
         }
+        stream.sync_vault_balance(balance.saturating_sub(amount));
         state.signer_seeds()
     };
 
@@ -112,7 +114,10 @@ fn surplus(
     let emission = mul_u64(stream.rate, remaining);
     let future = match StreamMode::from_u8(stream.mode)? {
         StreamMode::SharedEmission => Some(emission),
-        StreamMode::FixedPerWeight => checked_mul_u128_u64(emission, total_weight),
+        // Effective weights are in `1 / BPS` units: what they earn, rounded up.
+        StreamMode::FixedPerWeight => checked_mul_u128_u64(emission, total_weight)
+            .and_then(|scaled| checked_div_rem_u128_u64(scaled, BPS))
+            .and_then(|(whole, rest)| whole.checked_add(u128::from(rest != 0))),
     };
     let reserved = future.and_then(|f| f.checked_add(u128::from(stream.liability().ok()?)));
     Ok(match reserved {

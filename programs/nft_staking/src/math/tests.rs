@@ -4,6 +4,7 @@ use super::*;
 use crate::state::RewardStream;
 use proptest::prelude::*;
 
+/// A stream whose vault covers anything (coverage is tested on its own below).
 fn stream(mode: StreamMode, rate: u64, start_ts: i64, end_ts: i64) -> RewardStream {
     RewardStream {
         mode: mode as u8,
@@ -11,16 +12,22 @@ fn stream(mode: StreamMode, rate: u64, start_ts: i64, end_ts: i64) -> RewardStre
         start_ts,
         end_ts,
         last_update_ts: start_ts,
+        vault_balance: u64::MAX,
         ..Default::default()
     }
+}
+
+/// Effective weight of `whole` weight units at 1x.
+const fn w(whole: u64) -> u64 {
+    whole * BPS
 }
 
 #[test]
 fn fixed_per_weight_pays_rate_per_weight_second() {
     let mut s = stream(StreamMode::FixedPerWeight, 10, 0, 1_000);
-    s.accrue(100, 3).unwrap();
+    s.accrue(100, w(3)).unwrap();
     let (mut checkpoint, mut owed) = ([0; 16], 0);
-    assert_eq!(s.settle(3, &mut checkpoint, &mut owed), Ok(3_000));
+    assert_eq!(s.settle(w(3), &mut checkpoint, &mut owed), Ok(3_000));
     assert_eq!(s.liability(), Ok(3_000));
     assert_eq!(
         s.pay(&mut owed, 1_000),
@@ -32,6 +39,21 @@ fn fixed_per_weight_pays_rate_per_weight_second() {
         (2_000, Ok(2_000)),
         "the rest stays owed"
     );
+}
+
+#[test]
+fn a_lock_multiplier_is_kept_exactly_not_rounded_to_whole_weights() {
+    // Weight 1 at ×1.25 is 12,500 effective units: it earns 1.25 × rate, not 1 × rate.
+    let mut s = stream(StreamMode::FixedPerWeight, 100, 0, 1_000);
+    s.accrue(4, 12_500).unwrap();
+    let (mut checkpoint, mut owed) = ([0; 16], 0);
+    assert_eq!(s.settle(12_500, &mut checkpoint, &mut owed), Ok(500));
+    assert_eq!(
+        add_points(0, 12_500, 4),
+        5,
+        "points: 1.25 × 4 weight-seconds"
+    );
+    assert_eq!(add_points(0, 12_500, 3), 3, "rounded down: 3.75");
 }
 
 #[test]
@@ -51,11 +73,11 @@ fn accrues_only_between_start_and_end() {
     s.accrue(50, 1).unwrap();
     assert_eq!(s.acc(), 0);
     s.accrue(500, 1).unwrap();
-    assert_eq!(s.acc(), 100 * u128::from(ACC_SCALE));
+    assert_eq!(s.acc(), 100 * u128::from(FIXED_ACC_PER_RATE_SECOND));
     s.accrue(900, 1).unwrap();
     assert_eq!(
         s.acc(),
-        100 * u128::from(ACC_SCALE),
+        100 * u128::from(FIXED_ACC_PER_RATE_SECOND),
         "nothing after the end"
     );
 }
@@ -173,26 +195,31 @@ fn op() -> impl Strategy<Value = Op> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
-    /// Random stake/unstake/claim/fund/time sequences: no overflow, Σ paid ≤ Σ funded,
-    /// liability covers every pending reward and exceeds it by rounding dust only, and
-    /// in FixedPerWeight mode every staker gets exactly weight × rate × time.
+    /// Random stake/unstake/claim/fund/time sequences: no overflow, Σ paid ≤ Σ funded, the
+    /// liability is always covered by the vault (review finding M-4) and covers every pending
+    /// reward, exceeding it by rounding dust only; in FixedPerWeight mode a stream funded
+    /// up front pays every staker exactly weight × rate × time, and an underfunded one never
+    /// more.
     #[test]
     fn bookkeeping_holds_for_random_sequences(
         shared in any::<bool>(),
+        prefunded in any::<bool>(),
         rate in 0u64..1_000_000,
         ops in proptest::collection::vec(op(), 1..60),
     ) {
         let mode = if shared { StreamMode::SharedEmission } else { StreamMode::FixedPerWeight };
         let mut s = stream(mode, rate, 0, 100_000);
+        let mut vault: u64 = if prefunded { 1 << 60 } else { 0 };
+        s.vault_balance = vault;
         let mut stakers = [([0u8; 16], 0u64, 0u64); 4];
         let mut expected_fixed = [0u128; 4];
-        let (mut now, mut total, mut vault, mut funded, mut paid) = (0i64, 0u64, 0u64, 0u64, 0u64);
+        let (mut now, mut total, mut funded, mut paid) = (0i64, 0u64, vault, 0u64);
         for op in ops {
             match op {
                 Op::Advance(dt) => {
                     let active = (now.min(100_000), (now + dt).min(100_000));
                     for (i, staker) in stakers.iter().enumerate() {
-                        expected_fixed[i] += u128::from(staker.2) * u128::from(rate) * (active.1 - active.0) as u128;
+                        expected_fixed[i] += u128::from(staker.2 / BPS) * u128::from(rate) * (active.1 - active.0) as u128;
                     }
                     now += dt;
                 }
@@ -200,8 +227,8 @@ proptest! {
                     s.accrue(now, total).unwrap();
                     let (checkpoint, owed, old) = &mut stakers[i];
                     s.settle(*old, checkpoint, owed).unwrap();
-                    total = total - *old + weight;
-                    *old = weight;
+                    total = total - *old + w(weight);
+                    *old = w(weight);
                 }
                 Op::Claim(i) => {
                     s.accrue(now, total).unwrap();
@@ -212,8 +239,11 @@ proptest! {
                     paid += amount;
                 }
                 Op::Fund(amount) => {
+                    // As `fund_reward_stream`: accrue at the old balance, then book the new one.
+                    s.accrue(now, total).unwrap();
                     vault += amount;
                     funded += amount;
+                    s.sync_vault_balance(vault);
                 }
             }
             prop_assert!(paid <= funded);
@@ -225,32 +255,61 @@ proptest! {
                 .map(|(ck, owed, w)| u128::from(earned(*w, probe.acc(), u128::from_le_bytes(*ck)).unwrap() + owed))
                 .sum();
             let liability = u128::from(probe.liability().unwrap());
+            prop_assert!(liability <= u128::from(vault), "liability {} > vault {}", liability, vault);
             prop_assert!(liability >= pending, "liability {} < pending {}", liability, pending);
             prop_assert!(liability <= pending + 4, "liability {} ≫ pending {}", liability, pending);
             if mode == StreamMode::FixedPerWeight {
-                // No division in this mode: paid + pending is exactly Σ weight × rate × time.
-                prop_assert_eq!(pending + u128::from(paid), expected_fixed.iter().sum::<u128>());
+                let expected: u128 = expected_fixed.iter().sum();
+                prop_assert!(pending + u128::from(paid) <= expected);
+                if prefunded {
+                    // No division in this mode: paid + pending is exactly Σ weight × rate × time.
+                    prop_assert_eq!(pending + u128::from(paid), expected);
+                }
             }
         }
     }
 }
 
 #[test]
-fn an_accrual_that_would_overflow_ends_the_stream_instead_of_failing() {
-    // u64::MAX per second per weight unit at weight 10^6: the liability passes u64::MAX
-    // within a second of the first accrual.
+fn accrual_stops_at_what_the_vault_covers_and_pays_the_part_that_fits() {
+    // 10 a second at weight 1, vault 1,005: 100 whole seconds fit (1,000), the rest of the
+    // 1,000-second step earns nothing (review findings M-4 and L-4).
+    let mut s = stream(StreamMode::FixedPerWeight, 10, 0, 10_000);
+    s.vault_balance = 1_005;
+    s.accrue(1_000, w(1)).unwrap();
+    assert_eq!((s.liability(), s.last_update_ts), (Ok(1_000), 1_000));
+    s.accrue(2_000, w(1)).unwrap();
+    assert_eq!(
+        s.liability(),
+        Ok(1_000),
+        "an uncovered vault accrues nothing"
+    );
+    // Funded again at 2,000: accrual resumes from then, never for the uncovered time.
+    s.sync_vault_balance(1_000_000);
+    s.accrue(2_100, w(1)).unwrap();
+    assert_eq!(s.liability(), Ok(2_000));
+    // Shared emission: 100 a second, 250 left → 2 whole seconds (200).
+    let mut s = stream(StreamMode::SharedEmission, 100, 0, 10_000);
+    s.vault_balance = 250;
+    s.accrue(10, 3).unwrap();
+    assert!(s.liability().unwrap() <= 250);
+    assert_eq!(s.acc(), 200 * u128::from(ACC_SCALE) / 3);
+}
+
+#[test]
+fn an_extreme_rate_never_fails_and_never_promises_more_than_the_vault() {
+    // u64::MAX per second per weight unit at the largest weights: `unstake`, which accrues
+    // first, must still work, and the liability stays within the vault.
     let mut s = stream(StreamMode::FixedPerWeight, u64::MAX, 0, 1_000_000);
-    assert_eq!(s.accrue(100, 1_000_000), Ok(()));
-    assert_eq!(s.end_ts, 0, "ended at its last consistent time");
-    assert_eq!((s.acc(), s.liability()), (0, Ok(0)));
-    assert_eq!(s.accrue(10_000, 1_000_000), Ok(()), "and stays ended");
-    // A sane stream that hits the cap later keeps what accrued before.
-    let mut s = stream(StreamMode::FixedPerWeight, 1 << 40, 0, 1 << 40);
-    s.accrue(1_000, 1).unwrap();
-    let kept = s.liability().unwrap();
-    assert_eq!(kept, 1_000 << 40);
-    s.accrue(1 << 30, u64::MAX).unwrap();
-    assert_eq!((s.end_ts, s.liability()), (1_000, Ok(kept)));
+    s.vault_balance = 1_000_000_000;
+    assert_eq!(s.accrue(100, w(1_000_000)), Ok(()));
+    assert!(s.liability().unwrap() <= 1_000_000_000);
+    assert_eq!(s.accrue(10_000, u64::MAX), Ok(()));
+    assert!(s.liability().unwrap() <= 1_000_000_000);
+    let mut s = stream(StreamMode::SharedEmission, u64::MAX, 0, 1_000_000);
+    s.vault_balance = u64::MAX;
+    assert_eq!(s.accrue(1_000_000, 1), Ok(()));
+    assert!(s.liability().is_ok());
 }
 
 #[test]

@@ -13,7 +13,7 @@ pub mod staker;
 
 pub use perk::{Perk, PerkTerms};
 pub use perk_receipt::PerkReceipt;
-pub use pool::{LockOption, Pool};
+pub use pool::{LockOption, Pool, PoolLimits};
 pub use reward_stream::RewardStream;
 pub use staker::{StakeRecord, Staker, StakerStream};
 

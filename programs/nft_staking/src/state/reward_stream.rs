@@ -4,8 +4,8 @@
 use super::Key;
 use crate::{
     error::StakingError,
-    math::{acc_delta, earned, StreamMode, ACC_SCALE},
-    wide::{checked_div_rem_u128_u64, checked_mul_u128_u64, mul_u64},
+    math::{acc_delta, earned, StreamMode, ACC_SCALE, FIXED_ACC_PER_RATE_SECOND},
+    wide::{checked_div_rem_u128_u64, checked_div_u128_u64, checked_mul_u128_u64, mul_u64},
 };
 
 /// A reward stream stored inline in the pool (docs/design.md §4 "Accrual").
@@ -17,7 +17,8 @@ pub struct RewardStream {
     /// Token account holding the rewards, owned by the pool PDA. Stored (not re-derived) so a
     /// claim checks it with one 32-byte comparison instead of a PDA derivation.
     pub vault: Key,
-    /// Rewards per unit of weight since the stream began, scaled by 1e12 (`u128` LE).
+    /// Rewards per effective weight unit (`1 / BPS` of a weight) since the stream began,
+    /// scaled by `ACC_SCALE` (`u128` LE).
     pub acc_per_weight: [u8; 16],
     /// Σ over stakers of `weight × (acc_per_weight − checkpoint)`, scaled by 1e12 (`u128` LE):
     /// earned but not yet checkpointed into anyone's `owed`. Kept so liability is O(1).
@@ -32,6 +33,10 @@ pub struct RewardStream {
     pub last_update_ts: i64,
     /// Σ of stakers' checkpointed, unpaid rewards (`owed`).
     pub owed_total: u64,
+    /// What the vault holds as far as the books know: set from the vault's balance whenever
+    /// an instruction sees it (fund, claim, withdraw), minus what it pays out. Accrual never
+    /// promises more than this (review finding M-4): earned rewards are always in the vault.
+    pub vault_balance: u64,
     /// 0 = `FixedPerWeight`, 1 = `SharedEmission`.
     pub mode: u8,
     /// Bump of the vault PDA.
@@ -54,11 +59,14 @@ impl RewardStream {
     /// Brings the accumulator up to `min(now, end_ts)` at the current `total_weight`. Must run
     /// before any change to total weight, rate, end time or a staker's weight.
     ///
-    /// Never fails on the numbers: if this step would push the accumulator or the liability
-    /// past what the books can hold (a liability above `u64::MAX` base units could never be
-    /// paid anyway), the stream ends at its last consistent time instead (`end_ts =
-    /// last_update_ts`). Holders keep everything earned up to then, and above all `unstake`,
-    /// which accrues first, can never be blocked by a creator's extreme rate.
+    /// Accrues only what the vault covers (review findings M-4, L-4): when the step would
+    /// make the liability (earned, unpaid) exceed `vault_balance`, it accrues the whole
+    /// seconds that fit and no more, and the rest of the step earns nothing. Rewards are then
+    /// never first-come: every holder's earnings are in the vault, whoever claims first, and
+    /// no later change (weights, a big new stake, a surplus withdrawal) can take them.
+    /// Accrual resumes when the stream is funded again, never retroactively (the weights of
+    /// the unfunded time are gone). Never fails on the numbers, so `unstake`, which accrues
+    /// first, can never be blocked by a creator's rate.
     pub fn accrue(&mut self, now: i64, total_weight: u64) -> Result<(), StakingError> {
         let until = now.min(self.end_ts);
         let from = self.last_update_ts.max(self.start_ts);
@@ -68,30 +76,59 @@ impl RewardStream {
             return Ok(());
         }
         let mode = StreamMode::from_u8(self.mode)?;
-        match self.grown(mode, from, until, total_weight) {
-            Some((acc, unsettled)) => {
+        let dt =
+            u64::try_from(until.saturating_sub(from)).map_err(|_| StakingError::MathOverflow)?;
+        let covered = self.covered_seconds(mode, dt, total_weight);
+        if covered > 0 {
+            if let Some((acc, unsettled)) = self.grown(mode, covered, total_weight) {
                 self.acc_per_weight = acc.to_le_bytes();
                 self.unsettled_scaled = unsettled.to_le_bytes();
-                self.last_update_ts = until;
             }
-            None => self.end_ts = from,
         }
+        self.last_update_ts = until;
         Ok(())
     }
 
-    /// The accumulator and unsettled sum after accruing `from..until`, or `None` if either
-    /// would overflow or the liability would exceed `u64::MAX`.
-    fn grown(&self, mode: StreamMode, from: i64, until: i64, weight: u64) -> Option<(u128, u128)> {
-        let dt = u64::try_from(until.checked_sub(from)?).ok()?;
+    /// How many of the next `dt` seconds the vault covers at `weight`: all of them when the
+    /// whole step fits under `vault_balance`, else the whole seconds that do.
+    fn covered_seconds(&self, mode: StreamMode, dt: u64, weight: u64) -> u64 {
+        let limit = mul_u64(
+            self.vault_balance.saturating_sub(self.owed_total),
+            ACC_SCALE,
+        );
+        if matches!(self.grown(mode, dt, weight), Some((_, unsettled)) if unsettled <= limit) {
+            return dt;
+        }
+        let room = limit.saturating_sub(self.unsettled());
+        // room ÷ (unsettled growth per second), as chained floors (each ÷ u64):
+        // FixedPerWeight grows by rate × (ACC_SCALE / BPS) × weight a second; SharedEmission by
+        // at most rate × ACC_SCALE, so its bound may leave a fraction of a second unused.
+        let per_second_divisors = match mode {
+            StreamMode::FixedPerWeight => [weight, self.rate, FIXED_ACC_PER_RATE_SECOND],
+            StreamMode::SharedEmission => [1, self.rate, ACC_SCALE],
+        };
+        let seconds = per_second_divisors
+            .iter()
+            .try_fold(room, |left, divisor| checked_div_u128_u64(left, *divisor));
+        seconds.map_or(0, |seconds| {
+            u64::try_from(seconds).unwrap_or(u64::MAX).min(dt)
+        })
+    }
+
+    /// The accumulator and unsettled sum after accruing `dt` seconds, or `None` if either
+    /// would overflow.
+    fn grown(&self, mode: StreamMode, dt: u64, weight: u64) -> Option<(u128, u128)> {
         let delta = acc_delta(mode, self.rate, dt, weight).ok()?;
         let acc = self.acc().checked_add(delta)?;
         let unsettled = self
             .unsettled()
             .checked_add(checked_mul_u128_u64(delta, weight)?)?;
-        // liability = owed_total + ⌈unsettled / SCALE⌉ ≤ u64::MAX  ⟺
-        // unsettled ≤ (u64::MAX − owed_total) × SCALE
-        let headroom = mul_u64(u64::MAX.checked_sub(self.owed_total)?, ACC_SCALE);
-        (unsettled <= headroom).then_some((acc, unsettled))
+        Some((acc, unsettled))
+    }
+
+    /// Records the vault's balance as read by an instruction that has the vault account.
+    pub fn sync_vault_balance(&mut self, balance: u64) {
+        self.vault_balance = balance;
     }
 
     /// Moves what `weight` earned since `checkpoint` into `owed` and resets the checkpoint to
@@ -126,8 +163,8 @@ impl RewardStream {
         Ok(amount)
     }
 
-    /// Pays out of `owed` at most `available` (the vault balance): an empty vault pays
-    /// nothing and loses nothing. Returns the amount to transfer.
+    /// Pays out of `owed` at most `available` (the vault balance) and takes it off the books'
+    /// vault balance. Returns the amount to transfer.
     pub fn pay(&mut self, owed: &mut u64, available: u64) -> Result<u64, StakingError> {
         let amount = (*owed).min(available);
         *owed = owed.checked_sub(amount).ok_or(StakingError::MathOverflow)?;
@@ -135,6 +172,7 @@ impl RewardStream {
             .owed_total
             .checked_sub(amount)
             .ok_or(StakingError::MathOverflow)?;
+        self.vault_balance = available.saturating_sub(amount);
         Ok(amount)
     }
 

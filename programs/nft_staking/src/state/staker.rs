@@ -18,7 +18,7 @@ pub struct StakerStream {
     pub claimed_total: u64,
 }
 
-/// One staked NFT (56 bytes).
+/// One staked NFT (64 bytes).
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct StakeRecord {
@@ -28,17 +28,21 @@ pub struct StakeRecord {
     pub lock_until: i64,
     /// When it was staked.
     pub staked_at: i64,
-    /// Its weight (tier weight × lock multiplier), fixed at stake time so later tier or lock
-    /// changes never affect what unstake removes.
-    pub weight: u32,
+    /// Its effective weight, tier weight × `multiplier_bps` (in `1 / BPS` weight units, so the
+    /// multiplier is kept exactly), fixed at stake time so later tier or lock changes never
+    /// affect what unstake removes.
+    pub weight: u64,
+    /// The lock multiplier it was staked with (basis points; `BPS` when not locked). Kept so
+    /// `refresh_tier` changes only the tier part, never the lock the holder chose (M-3).
+    pub multiplier_bps: u32,
     /// Tier index, or 255 for the default tier.
     pub tier: u8,
     /// Lock option index, or 255 for none.
     pub lock_option: u8,
     /// Bump of the escrow PDA `["escrow", pool, mint]`.
     pub escrow_bump: u8,
-    /// Explicit padding.
-    pub padding: u8,
+    /// Reserved for later layout versions (the NFT standard and custody); zero.
+    pub reserved: u8,
 }
 
 /// Fixed part of a `Staker`, followed in the account by `record_count` [`StakeRecord`]s.
@@ -60,8 +64,10 @@ pub struct Staker {
     pub streams: [StakerStream; MAX_STREAMS],
     /// Canonical bump of the staker PDA.
     pub bump: u8,
-    /// Explicit padding.
-    pub padding: [u8; 3],
+    /// Layout version of this account and its records (`STAKER_VERSION`).
+    pub version: u8,
+    /// Reserved for later layout versions; zero.
+    pub reserved: [u8; 2],
     /// Number of records that follow (it is also the Borsh `Vec` length prefix, which is why
     /// it is the last field: the IDL reads `records: Vec<StakeRecord>` from here).
     pub record_count: u32,
@@ -71,6 +77,10 @@ pub struct Staker {
 unsafe impl ZeroCopyAccount for Staker {
     const DISCRIMINATOR: [u8; discriminator::LEN] = discriminator::account("Staker");
 }
+
+/// Current layout version of [`Staker`] and [`StakeRecord`] (1: 64-byte records with the
+/// lock multiplier and fixed-point weights).
+pub const STAKER_VERSION: u8 = 1;
 
 /// Size of one record.
 pub const RECORD_LEN: usize = size_of::<StakeRecord>();

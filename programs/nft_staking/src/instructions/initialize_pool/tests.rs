@@ -1,6 +1,8 @@
 //! Unit tests of `pool_initialize` (host only).
 
 use super::*;
+use crate::constants::{MAX_LOCK_DURATION_S, MAX_PAUSE_S};
+use crate::state::pool::POOL_REQUIRES_TIER_PROOF;
 
 fn encode(
     pool_id: u64,
@@ -22,6 +24,24 @@ fn encode(
     out.extend_from_slice(&weight.to_le_bytes());
     out.extend_from_slice(&(uri.len() as u32).to_le_bytes());
     out.extend_from_slice(uri);
+    out.extend_from_slice(&encode_limits(30 * 86_400, 86_400, false, true));
+    out
+}
+
+/// Borsh `PoolLimits`.
+fn encode_limits(max_lock_s: u32, max_pause_s: u32, editions: bool, proof: bool) -> Vec<u8> {
+    let mut out = max_lock_s.to_le_bytes().to_vec();
+    out.extend_from_slice(&max_pause_s.to_le_bytes());
+    out.push(u8::from(editions));
+    out.push(u8::from(proof));
+    out
+}
+
+/// `encode` with other limits.
+fn with_limits(limits: Vec<u8>) -> Vec<u8> {
+    let mut out = encode(1, Some([1; 32]), None, 1, b"");
+    out.truncate(out.len().saturating_sub(10));
+    out.extend_from_slice(&limits);
     out
 }
 
@@ -40,6 +60,14 @@ fn parses_all_arguments() {
     assert_eq!(args.creator, NO_KEY);
     assert_eq!(args.default_tier_weight, 100);
     assert_eq!(args.uri, b"https://example.org/pool.json");
+    assert_eq!(
+        args.limits,
+        PoolLimits {
+            max_lock_s: 30 * 86_400,
+            max_pause_s: 86_400,
+            flags: POOL_REQUIRES_TIER_PROOF,
+        }
+    );
     assert_eq!(args.validate(), Ok(()));
 }
 
@@ -69,6 +97,33 @@ fn rejects_bad_arguments() {
     assert_eq!(
         validate(encode(1, None, Some([2; 32]), 0, b"")),
         Err(StakingError::InvalidTierWeight)
+    );
+    assert_eq!(
+        validate(encode(1, None, Some([2; 32]), MAX_TIER_WEIGHT + 1, b"")),
+        Err(StakingError::InvalidTierWeight)
+    );
+    let limits = |data: Vec<u8>| Args::parse(&data).unwrap().validate();
+    assert_eq!(
+        limits(with_limits(encode_limits(MAX_LOCK_DURATION_S + 1, 1, false, false))),
+        Err(StakingError::LockTooLong)
+    );
+    assert_eq!(
+        limits(with_limits(encode_limits(MAX_LOCK_DURATION_S, MAX_PAUSE_S, true, false))),
+        Ok(())
+    );
+    assert_eq!(
+        limits(with_limits(encode_limits(0, MAX_PAUSE_S + 1, false, false))),
+        Err(StakingError::PauseTooLong)
+    );
+    assert_eq!(
+        limits(with_limits(encode_limits(0, 0, false, false))),
+        Err(StakingError::PauseTooLong)
+    );
+    let mut bad_bool = with_limits(encode_limits(0, 1, false, false));
+    *bad_bool.last_mut().unwrap() = 2;
+    assert_eq!(
+        Args::parse(&bad_bool).err(),
+        Some(StakingError::InvalidInstructionData)
     );
 }
 

@@ -30,6 +30,7 @@ fn parses_a_typical_nft_with_verified_collection() {
                 verified: true,
                 key: COLLECTION
             }),
+            edition_nonce: Some(254),
         }
     );
     assert_eq!(nft().check(), Ok(view));

@@ -6,11 +6,11 @@ use core::mem::align_of;
 #[test]
 fn sizes_match_the_design_budget() {
     assert_eq!(size_of::<StakerStream>(), 32);
-    assert_eq!(RECORD_LEN, 56, "≤ 56 bytes per NFT");
+    assert_eq!(RECORD_LEN, 64, "≤ 64 bytes per NFT");
     assert_eq!(align_of::<Staker>(), 8);
     const { assert!(Staker::SPACE <= 256, "header ≤ 256 bytes") };
     assert_eq!(Staker::SPACE % 8, 0, "records start 8-byte aligned");
-    assert_eq!(Staker::space(2), Staker::SPACE + 112);
+    assert_eq!(Staker::space(2), Staker::SPACE + 128);
 }
 
 #[test]

@@ -1,0 +1,2 @@
+export * from "./lockTerms";
+export * from "./poolLimits";
