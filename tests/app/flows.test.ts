@@ -178,6 +178,12 @@ describe("app flows on the local chain (chromium)", function () {
 
     await page.getByLabel("Reward token mint").fill(chain.rewardMints[0]!);
     await page.getByLabel(/Tokens per day/).fill("5");
+    // 5 a day is not whole base units a second: the form says what holders really get and
+    // waits for the creator to accept it before signing (issue 12, 2b).
+    const exact = page.getByRole("status").filter({ hasText: "Holders get exactly" });
+    assert.match((await exact.textContent()) ?? "", /4\.9248 a day/);
+    assert.equal(await page.getByRole("button", { name: "Add stream" }).isDisabled(), true);
+    await page.getByLabel(/Add it at 4\.9248 a day/).check();
     await page.getByRole("button", { name: "Add stream" }).click();
     await expectConfirmed(page, /Add reward stream/);
     await page.getByLabel(/Amount of .* to fund stream 0/).fill("1000");

@@ -13,7 +13,7 @@ import {
 import { useChain } from "../../hooks/useChain";
 import { useNow } from "../../hooks/useNow";
 import { decodeMint } from "../../lib/tokens";
-import { formatInteger } from "../../lib/format";
+import { formatAmount, formatInteger } from "../../lib/format";
 import { useSendTransactions } from "../toasts/useSendTransactions";
 import { toPublicKey } from "../pool/usePool";
 import { checkStream, type StreamDraft } from "./streamForm";
@@ -59,10 +59,13 @@ export function AddStreamForm({
     start: "",
     days: "30",
   });
+  const [accepted, setAccepted] = useState(false);
   const mint = toPublicKey(draft.mint);
   const mintInfo = useMintInfo(mint);
   const decimals = mintInfo.data?.decimals ?? null;
   const check = decimals === null ? null : checkStream(draft, decimals, now);
+  // Every digit: "exactly" must be exact for 9-decimal tokens too.
+  const exactDigits = { fractionDigits: decimals ?? 0 };
   const full = poolAccount.streamCount >= MAX_STREAMS;
   const blocked = poolAccount.sunset
     ? stakingErrorFromCode(StakingErrorCode.PoolSunset)?.message
@@ -78,11 +81,14 @@ export function AddStreamForm({
         : check && !check.ok && draft.perDay
           ? check.error
           : null;
-  const set = (patch: Partial<StreamDraft>) => setDraft((old) => ({ ...old, ...patch }));
+  const set = (patch: Partial<StreamDraft>) => {
+    setAccepted(false);
+    setDraft((old) => ({ ...old, ...patch }));
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!mint || !check?.ok) return;
+    if (!mint || !check?.ok || (!check.exact && !accepted)) return;
     const streamIndex = poolAccount.streamCount;
     send.run({
       label: `Add reward stream ${streamIndex}`,
@@ -157,13 +163,38 @@ export function AddStreamForm({
         </label>
       </div>
       {error && <p className="field-error">{error}</p>}
-      {check?.ok && (
-        <p className="muted small">
-          Rate on chain: {formatInteger(check.rate)} base units per second
-          {draft.mode === "FixedPerWeight" ? " per weight unit" : ""}.
-        </p>
+      {check?.ok && decimals !== null && (
+        <div className={check.exact ? "muted small" : "small warning"} role="status">
+          <p>
+            Holders get exactly {formatAmount(check.perDay, decimals, exactDigits)} a day
+            {draft.mode === "FixedPerWeight" ? " per weight unit" : ""} (on chain:{" "}
+            {formatInteger(check.rate)} base units per second).
+          </p>
+          {!check.exact && (
+            <>
+              <p>
+                That is not the {draft.perDay} you typed: the program pays whole base units per
+                second. Exact amounts near it:{" "}
+                {formatAmount(check.nearest[0], decimals, exactDigits)} or{" "}
+                {formatAmount(check.nearest[1], decimals, exactDigits)} a day.
+              </p>
+              <label className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={accepted}
+                  onChange={(event) => setAccepted(event.target.checked)}
+                />
+                Add it at {formatAmount(check.perDay, decimals, exactDigits)} a day
+              </label>
+            </>
+          )}
+        </div>
       )}
-      <button type="submit" className="primary" disabled={!check?.ok || send.isPending}>
+      <button
+        type="submit"
+        className="primary"
+        disabled={!check?.ok || (!check.exact && !accepted) || send.isPending}
+      >
         {send.isPending ? "Adding…" : "Add stream"}
       </button>
     </form>

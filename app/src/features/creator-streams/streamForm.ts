@@ -1,5 +1,5 @@
 import { parseAmount } from "../../lib/format";
-import { perSecondFromPerDay } from "../../lib/units";
+import { perDay as perDayOf, perSecondFromPerDay } from "../../lib/units";
 
 const U64_MAX = 2n ** 64n - 1n;
 
@@ -13,11 +13,26 @@ export interface StreamDraft {
 }
 
 export type StreamCheck =
-  { ok: true; rate: bigint; startTs: bigint; endTs: bigint } | { ok: false; error: string };
+  | {
+      ok: true;
+      rate: bigint;
+      startTs: bigint;
+      endTs: bigint;
+      /** What holders really get a day (base units): `rate × 86,400`. */
+      perDay: bigint;
+      /** Whether that is exactly what was typed. */
+      exact: boolean;
+      /** The nearest exact daily amounts below and above what was typed (base units). */
+      nearest: [bigint, bigint];
+    }
+  | { ok: false; error: string };
 
 /**
  * Converts the draft to what `add_reward_stream` takes and applies its checks: a rate of at
  * least one base unit per second, an end after the start, and rate × duration within 64 bits.
+ * The program pays whole base units per second, so a daily amount that is not a multiple of
+ * 86,400 base units is paid as the multiple below it: the result says what holders really get
+ * (`perDay`, `exact`) and the nearest exact amounts, for the form to show before signing.
  */
 export function checkStream(draft: StreamDraft, decimals: number, now: bigint): StreamCheck {
   let perDay: bigint;
@@ -41,5 +56,14 @@ export function checkStream(draft: StreamDraft, decimals: number, now: bigint): 
   if (rate * (endTs - effectiveStart) > U64_MAX) {
     return { ok: false, error: "Rate × duration is too large for a token amount" };
   }
-  return { ok: true, rate, startTs, endTs };
+  const paid = perDayOf(rate);
+  return {
+    ok: true,
+    rate,
+    startTs,
+    endTs,
+    perDay: paid,
+    exact: paid === perDay,
+    nearest: [paid, paid === perDay ? paid : perDayOf(rate + 1n)],
+  };
 }
